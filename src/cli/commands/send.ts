@@ -1,0 +1,12 @@
+import type { Command } from '../command';
+
+// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+export const sendCommand: Command = {
+  name: 'send',
+  summary: 'not yet available',
+  help: 'Usage: cabinet send\n\nNot yet available in this version.',
+  async run(_argv, io) {
+    io.stderr('cabinet send: not yet available in this version\n');
+    return 2;
+  },
+};

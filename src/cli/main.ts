@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { type Command, type CommandIO, EXIT_USAGE, UsageError } from './command';
+import { UnreadableInputError } from '../model/diagnostic';
+import { inspectCommand } from './commands/inspect';
+import { checkCommand } from './commands/check';
+import { buildCommand } from './commands/build';
+import { datesCommand } from './commands/dates';
+import { agendaCommand } from './commands/agenda';
+import { boardPackCommand } from './commands/board-pack';
+import { sendCommand } from './commands/send';
+import { monthlyCommand } from './commands/monthly';
+import { samplesCommand } from './commands/samples';
+
+export const COMMANDS: Command[] = [
+  inspectCommand,
+  checkCommand,
+  buildCommand,
+  datesCommand,
+  agendaCommand,
+  boardPackCommand,
+  sendCommand,
+  monthlyCommand,
+  samplesCommand,
+];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: cabinet <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'cabinet <command> --help' for a command's options.\n`;
+}
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(mainHelp());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`cabinet: unknown command '${name}'. Run 'cabinet --help' for the list.\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
+    return 0;
+  }
+  const debug = rest.includes('--debug');
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    return reportFailure(name, e, debug, io);
+  }
+}
+
+/** No stack traces for users: one line that says what went wrong; --debug adds the trace. */
+function reportFailure(name: string, e: unknown, debug: boolean, io: CommandIO): number {
+  if (e instanceof UsageError) {
+    io.stderr(`cabinet ${name}: ${e.message}. Run 'cabinet ${name} --help' for usage.\n`);
+  } else if (e instanceof UnreadableInputError) {
+    io.stderr(`${e.file}: ${e.reason}\n`);
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`cabinet ${name}: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  }
+  if (debug && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+  return EXIT_USAGE;
+}
+
+if (require.main === module) {
+  const io: CommandIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY) && !process.argv.includes('--quiet'),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cabinet: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}

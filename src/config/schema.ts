@@ -1,0 +1,98 @@
+/**
+ * The one settings file (YAML): house style, governance rules, board pack and distribution. Every field has
+ * a default so a council starts with an empty file and overrides only what its constitution says.
+ */
+import { z } from 'zod';
+
+const HexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const RenderSettingsSchema = z
+  .object({
+    council: z.string().default('Westmorland and Furness Council'),
+    font: z.string().default('Arial'),
+    fontSize: z.number().min(8).max(24).default(12),
+    /** 'section' numbers paragraphs 1.1, 1.2 under numbered headings (seed 000); 'continuous' 1..n (seed 003). */
+    paragraphNumbering: z.enum(['section', 'continuous']).default('section'),
+    /** How recommendations are numbered: 'paragraph' follows the paragraph scheme; others restart at 1. */
+    recommendationNumbering: z.enum(['paragraph', '1.', '(1)', '(a)', 'a)', 'i)', '(i)', 'A.']).default('paragraph'),
+    /** Override legend colours by label, e.g. { Amber: "#FFC000" }. */
+    legendColours: z.record(z.string(), HexColour).default({}),
+    /** Headings at or above this many pages get a contents list. */
+    tocMinPages: z.number().int().min(0).default(4),
+  })
+  .prefault({});
+
+export const GovernanceSettingsSchema = z
+  .object({
+    region: z.enum(['england-and-wales', 'scotland', 'northern-ireland']).default('england-and-wales'),
+    agendaClearWorkingDays: z.number().int().min(0).default(5),
+    keyDecisionNoticeClearDays: z.number().int().min(0).default(28),
+    callIn: z
+      .object({
+        workingDays: z.number().int().min(0).default(5),
+        /** 24h "HH:MM"; "24:00" means midnight at the end of the last day. */
+        cutOff: z.string().regex(/^\d{2}:\d{2}$/).default('24:00'),
+      })
+      .prefault({}),
+    /** Key-decision spend/savings threshold in pounds (reg 8 of SI 2012/2089; set per council). */
+    keyDecisionThreshold: z.number().min(0).default(500000),
+    closureDays: z.array(IsoDate).default([]),
+    /** Bank holidays announced after this release (a one-off like 2022-09-19). */
+    extraBankHolidays: z.array(IsoDate).default([]),
+    /** Bank holidays that were moved or cancelled. */
+    removedBankHolidays: z.array(IsoDate).default([]),
+  })
+  .prefault({});
+
+export const BoardPackSettingsSchema = z
+  .object({
+    board: z.string().default('Improvement Board'),
+    /** Folders searched for plan workbooks when no plans are named. */
+    planFolders: z.array(z.string()).default(['data']),
+    historyDir: z.string().default('data/history'),
+    /** Distribution list `cabinet monthly` sends the pack to. */
+    sendTo: z.string().optional(),
+  })
+  .prefault({});
+
+export const RecipientSchema = z.object({ name: z.string().optional(), email: z.string().email() });
+
+export const DistributionListSchema = z.object({
+  name: z.string(),
+  recipients: z.array(RecipientSchema).min(1),
+  /** Only lists cleared for exempt (Schedule 12A) papers may receive them. */
+  exemptCleared: z.boolean().default(false),
+});
+
+export const DeliverySettingsSchema = z
+  .object({
+    lists: z.array(DistributionListSchema).default([]),
+    smtp: z
+      .object({
+        host: z.string().default('localhost'),
+        port: z.number().int().default(587),
+        secure: z.boolean().default(false),
+        user: z.string().optional(),
+        from: z.string().default('Democratic Services <democratic.services@example.gov.uk>'),
+      })
+      .prefault({}),
+    /** Attachments larger than this (bytes, all together) are replaced by a link to where the paper is published. */
+    attachmentLimitBytes: z.number().int().min(0).default(10 * 1024 * 1024),
+    publishedUrlBase: z.string().optional(),
+    ledger: z.string().default('output/send-ledger.jsonl'),
+    outbox: z.string().default('output/outbox'),
+  })
+  .prefault({});
+
+export const ConfigSchema = z.object({
+  render: RenderSettingsSchema,
+  governance: GovernanceSettingsSchema,
+  boardPack: BoardPackSettingsSchema,
+  delivery: DeliverySettingsSchema,
+});
+export type Config = z.infer<typeof ConfigSchema>;
+export type RenderSettings = Config['render'];
+export type GovernanceSettings = Config['governance'];
+export type BoardPackSettings = Config['boardPack'];
+export type DeliverySettings = Config['delivery'];
