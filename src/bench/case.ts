@@ -1,0 +1,9 @@
+/**
+ * A benchmark case. Each case runs in its own child process (see run.ts) so peak RSS is its own.
+ * Files named `*.bench.ts` in this folder export `cases: BenchCase[]`; run.ts finds them.
+ */
+export interface BenchCase {
+  name: string;
+  /** Does the work once and returns figures to print besides time and peak RSS (e.g. pages, rows). */
+  run(): Promise<Record<string, string | number>>;
+}

@@ -1,0 +1,39 @@
+/**
+ * What a reader produces: every sheet as a grid of cells with their addresses, values as typed by the
+ * spreadsheet, display text, and fill colour. Nothing here knows what a plan is; the model stage does.
+ */
+export type RawValue = string | number | boolean | Date | null;
+
+export interface RawCell {
+  /** A1 address, e.g. "E41". */
+  address: string;
+  /** 0-based row and column. */
+  r: number;
+  c: number;
+  type: 'string' | 'number' | 'boolean' | 'date' | 'error' | 'empty';
+  /** Typed value: a Date for date cells (UTC midnight of the calendar day), the error text for errors. */
+  value: RawValue;
+  /** Text as the spreadsheet would display it, trimmed; "" for empty. */
+  text: string;
+  /** Solid fill colour as #RRGGBB when the cell has one. */
+  fill?: string;
+}
+
+export interface MergeRange {
+  /** 0-based inclusive corners. */
+  s: { r: number; c: number };
+  e: { r: number; c: number };
+}
+
+export interface RawSheet {
+  name: string;
+  /** rows[r][c]; rows and cells outside the used range are absent (undefined). */
+  rows: (RawCell | undefined)[][];
+  merges: MergeRange[];
+}
+
+export interface RawWorkbook {
+  /** The path as the user named it (for diagnostics), or "<buffer>". */
+  file: string;
+  sheets: RawSheet[];
+}
