@@ -6,3 +6,4 @@ export * from './config/schema';
 export { loadConfig, parseConfigText, defaultConfig } from './config/load';
 export { writeFileAtomic, writeFilesAtomic } from './io/atomic-write';
 export { sourceDate } from './io/source-date';
+export * from './model/manifest';
