@@ -1,10 +1,13 @@
 /**
- * Sheets beside the action plan: Finance, Risks and KPIs. Placeholder signature; implemented with the
- * sample data (issue 3/4). readPlan() calls this with every sheet of the workbook.
+ * Sheets beside the action plan: Finance, Risks and KPIs, each found by the meaning of its header row (not
+ * only by sheet name). readPlan() merges what is found here into the Plan.
  */
 import type { Diagnostic } from './diagnostic';
 import type { FinanceTable, Kpi, Risk } from './plan';
 import type { RawSheet } from '../readers/raw';
+import { readKpis } from './extras/kpis';
+import { readRisks } from './extras/risks';
+import { readFinance } from './extras/finance';
 
 export interface Extras {
   finance?: FinanceTable;
@@ -15,6 +18,19 @@ export interface Extras {
   sheetsUsed: string[];
 }
 
-export function readExtras(_sheets: RawSheet[], _file: string): Extras {
-  return { risks: [], kpis: [], diagnostics: [], sheetsUsed: [] };
+export function readExtras(sheets: RawSheet[], file: string): Extras {
+  const extras: Extras = { risks: [], kpis: [], diagnostics: [], sheetsUsed: [] };
+  for (const sheet of sheets) {
+    const finance = readFinance(sheet, file);
+    const risks = finance ? undefined : readRisks(sheet, file);
+    const kpis = finance || risks ? undefined : readKpis(sheet);
+    const found = finance ?? risks ?? kpis;
+    if (!found) continue;
+    extras.sheetsUsed.push(sheet.name);
+    extras.diagnostics.push(...found.diagnostics);
+    if (finance) extras.finance = finance.finance;
+    if (risks) extras.risks.push(...risks.risks);
+    if (kpis) extras.kpis.push(...kpis.kpis);
+  }
+  return extras;
 }

@@ -1,0 +1,76 @@
+import * as XLSX from 'xlsx';
+import type { RawCell, RawSheet } from '../../readers/raw';
+
+/**
+ * A sheet with merged ranges resolved: every cell of a merge reads as its top-left cell, and knows it is a
+ * continuation, so "merged theme cell" and "blank means same as above" can be told apart.
+ */
+export class Grid {
+  private readonly mergeOwner = new Map<string, RawCell | undefined>();
+  private readonly continuation = new Set<string>();
+  private readonly spansRow = new Set<number>();
+
+  constructor(readonly sheet: RawSheet) {
+    for (const m of sheet.merges) {
+      const owner = sheet.rows[m.s.r]?.[m.s.c];
+      for (let r = m.s.r; r <= m.e.r; r++)
+        for (let c = m.s.c; c <= m.e.c; c++) {
+          const key = `${r},${c}`;
+          this.mergeOwner.set(key, owner);
+          if (r !== m.s.r || c !== m.s.c) this.continuation.add(key);
+        }
+      if (m.e.c - m.s.c >= 2) this.spansRow.add(m.s.r);
+    }
+  }
+
+  get rowCount(): number {
+    return this.sheet.rows.length;
+  }
+
+  /** The cell at (r, c), or its merge owner. */
+  cell(r: number, c: number): RawCell | undefined {
+    const key = `${r},${c}`;
+    return this.mergeOwner.has(key) ? this.mergeOwner.get(key) : this.sheet.rows[r]?.[c];
+  }
+
+  /** The cell as typed at (r, c), ignoring merges (for addresses and fills). */
+  own(r: number, c: number): RawCell | undefined {
+    return this.sheet.rows[r]?.[c];
+  }
+
+  text(r: number, c: number | undefined): string {
+    return c === undefined ? '' : (this.cell(r, c)?.text ?? '');
+  }
+
+  isContinuation(r: number, c: number): boolean {
+    return this.continuation.has(`${r},${c}`);
+  }
+
+  /** True when row r holds a merge spanning three or more columns (a band row). */
+  hasWideMerge(r: number): boolean {
+    return this.spansRow.has(r);
+  }
+
+  /** Distinct non-empty texts of a row in column order, merges counted once. */
+  distinctTexts(r: number): string[] {
+    const row = this.sheet.rows[r] ?? [];
+    const out: string[] = [];
+    for (let c = 0; c < row.length; c++) {
+      if (this.isContinuation(r, c)) continue;
+      const t = row[c]?.text;
+      if (t && !out.includes(t)) out.push(t);
+    }
+    return out;
+  }
+
+  /** A1 address of (r, c), also for cells that are empty. */
+  static addressOf(r: number, c: number): string {
+    return XLSX.utils.encode_cell({ r, c });
+  }
+
+  usedCells(r: number): RawCell[] {
+    return (this.sheet.rows[r] ?? []).filter((c): c is RawCell => c !== undefined && c.type !== 'empty');
+  }
+}
+
+export const address = (sheet: RawSheet, cell: RawCell | undefined) => (cell ? { sheet: sheet.name, cell: cell.address } : { sheet: sheet.name });

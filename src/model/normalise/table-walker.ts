@@ -1,0 +1,282 @@
+import type { Diagnostic } from '../diagnostic';
+import { error, warning } from '../diagnostic';
+import type { Action, Legend, Plan } from '../plan';
+import type { RawCell } from '../../readers/raw';
+import { Grid } from './grid';
+import { type HeaderRow, isRepeatedHeader } from './columns';
+import { PlanBuilder } from './plan-builder';
+import {
+  impactKind, isAim, isImpactHeading, leadingId, parseSectionHeading, parseThemeHeading, splitMeasures,
+  strategicLeadText, type ImpactKind,
+} from './band-text';
+import { splitLeads } from './leads';
+import { parseDueDate } from './due-date';
+import { matchStatus } from './status';
+
+export interface WalkContext {
+  grid: Grid;
+  header: HeaderRow;
+  legend: Legend;
+  file: string;
+  title: string;
+  period?: Plan['period'];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads every row under the header into sections, themes, actions and impact measures. */
+export class TableWalker {
+  private readonly b: PlanBuilder;
+  private mode: 'table' | 'impact' = 'table';
+  private impact: ImpactKind | undefined;
+
+  constructor(private readonly ctx: WalkContext) {
+    this.b = new PlanBuilder(ctx.title);
+  }
+
+  /** `from` is the first row after the title and key block: section bands may come before the first header. */
+  walk(from: number): PlanBuilder {
+    for (let r = from; r < this.ctx.grid.rowCount; r++) this.row(r);
+    return this.b;
+  }
+
+  private place(cell: RawCell | undefined) {
+    return { file: this.ctx.file, sheet: this.ctx.grid.sheet.name, cell: cell?.address };
+  }
+
+  /** Where a column's cell is on row r, even when the cell is empty. */
+  private placeOf(r: number, role: keyof HeaderRow['columns']) {
+    const c = this.ctx.header.columns[role];
+    return { file: this.ctx.file, sheet: this.ctx.grid.sheet.name, cell: c === undefined ? undefined : Grid.addressOf(r, c) };
+  }
+
+  private col(r: number, role: keyof HeaderRow['columns']): RawCell | undefined {
+    const c = this.ctx.header.columns[role];
+    return c === undefined ? undefined : this.ctx.grid.cell(r, c);
+  }
+
+  private row(r: number): void {
+    const { grid, header } = this.ctx;
+    const texts = grid.distinctTexts(r);
+    if (texts.length === 0) return;
+    this.reportFormulaErrors(r);
+    if (isRepeatedHeader(grid, r, header)) {
+      this.mode = 'table';
+      return;
+    }
+    if (this.band(r, texts)) return;
+    if (this.mode === 'impact' && this.impactRow(texts)) return;
+    this.mode = 'table';
+    this.dataRow(r);
+  }
+
+  private reportFormulaErrors(r: number): void {
+    for (const cell of this.ctx.grid.usedCells(r))
+      if (cell.type === 'error')
+        this.ctx.diagnostics.push(error('formula-error', `formula error ${cell.text} in a used cell: expected a value, found ${cell.text}`, this.place(cell)));
+  }
+
+  /** A row with one text left of (or spanning) the action column: section, lead, aim, impact or theme band. */
+  private band(r: number, texts: string[]): boolean {
+    const { grid, header } = this.ctx;
+    const first = grid.usedCells(r)[0];
+    if (!first) return false;
+    const actionCol = header.columns.action!;
+    const inBandPosition = grid.hasWideMerge(r) || first.c < actionCol;
+    const onlyOneText = texts.length === 1 || (texts.length === 2 && /^strategic lead|^aim\b/i.test(texts[0]!));
+    if (!inBandPosition || !onlyOneText || this.hasRowValues(r, first.c)) return false;
+    const text = texts.join(' – ');
+    return this.classifyBand(text, first, r);
+  }
+
+  /** Data columns other than the band's own: when they hold values, the row is an action, not a band. */
+  private hasRowValues(r: number, bandCol: number): boolean {
+    const cols = this.ctx.header.columns;
+    return [cols.action, cols.due, cols.lead, cols.status, cols.ref].some(
+      (c) => c !== undefined && c !== bandCol && !this.ctx.grid.isContinuation(r, c) && (this.ctx.grid.own(r, c)?.text ?? '') !== '',
+    );
+  }
+
+  private classifyBand(text: string, cell: RawCell, r: number): boolean {
+    const b = this.b;
+    if (isImpactHeading(text)) {
+      this.mode = 'impact';
+      this.impact = undefined;
+      return true;
+    }
+    const section = parseSectionHeading(text);
+    if (section && this.ctx.header.columns.section === undefined) {
+      b.startSection(text, section.code, section.title, cell.address);
+      this.mode = 'table';
+      return true;
+    }
+    const lead = strategicLeadText(text);
+    if (lead !== undefined) {
+      (b.section ?? b.startSection('', undefined, this.ctx.title)).section.strategicLeads.push(...splitLeads(lead));
+      return true;
+    }
+    if (isAim(text)) {
+      (b.section ?? b.startSection('', undefined, this.ctx.title)).section.aim = text;
+      return true;
+    }
+    if (this.mode === 'impact') return false;
+    const themeCol = this.ctx.header.columns.theme;
+    if (themeCol !== undefined && cell.c !== themeCol && !this.ctx.grid.hasWideMerge(r)) return false;
+    const theme = parseThemeHeading(text);
+    b.startTheme(text, theme.number, theme.title, cell.address);
+    return true;
+  }
+
+  private impactRow(texts: string[]): boolean {
+    const section = this.b.section;
+    if (!section) return false;
+    const kind = impactKind(texts[0]!);
+    if (kind) {
+      this.impact = kind;
+      section.section.impact[kind].push(...texts.slice(1).flatMap(splitMeasures));
+      return true;
+    }
+    if (this.impact) {
+      section.section.impact[this.impact].push(...texts.flatMap(splitMeasures));
+      return true;
+    }
+    return false;
+  }
+
+  private dataRow(r: number): void {
+    this.sectionFromColumn(r);
+    const newTheme = this.themeFromColumn(r);
+    const actionCell = this.col(r, 'action');
+    const refCell = this.col(r, 'ref');
+    let text = this.ctx.grid.isContinuation(r, this.ctx.header.columns.action!) ? '' : (actionCell?.text ?? '');
+    let id = refCell && !this.ctx.grid.isContinuation(r, refCell.c) ? refCell.text || undefined : undefined;
+    if (!id && text) {
+      const lead = leadingId(text);
+      if (lead) [id, text] = [lead.id, lead.rest];
+    }
+    if (!text) return this.rowWithoutText(r, id);
+    const b = this.b;
+    if (!id && !newTheme && b.lastAction?.id) return this.subItem(r, text, actionCell);
+    this.action(r, id, text, refCell?.text ? refCell : actionCell);
+  }
+
+  private sectionFromColumn(r: number): void {
+    const cell = this.col(r, 'section');
+    if (!cell?.text || cell.text === this.b.section?.raw) return;
+    const heading = parseSectionHeading(cell.text) ?? { title: cell.text };
+    this.b.startSection(cell.text, heading.code, heading.title, cell.address);
+  }
+
+  /** Returns true when this row starts a new theme. Blank or merged theme cells mean "same as above". */
+  private themeFromColumn(r: number): boolean {
+    const c = this.ctx.header.columns.theme;
+    if (c === undefined || this.ctx.grid.isContinuation(r, c)) return false;
+    const cell = this.ctx.grid.own(r, c);
+    if (!cell?.text || cell.text === this.b.theme?.raw) return false;
+    const theme = parseThemeHeading(cell.text);
+    this.b.startTheme(cell.text, theme.number, theme.title, cell.address);
+    return true;
+  }
+
+  private rowWithoutText(r: number, id: string | undefined): void {
+    if (id) {
+      this.ctx.diagnostics.push(error('action-id-without-text', `action ${id} has no action text: expected what will be done, found an empty cell`, this.placeOf(r, 'action')));
+      return;
+    }
+    // A row holding only a lead continues the lead cell of the action above (seed 001, 15.2).
+    const leadCell = this.col(r, 'lead');
+    const last = this.b.lastAction;
+    if (last && leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c)) last.leads.push(...splitLeads(leadCell.text));
+  }
+
+  private subItem(r: number, text: string, cell: RawCell | undefined): void {
+    const last = this.b.lastAction!;
+    const leadCell = this.col(r, 'lead');
+    const own = leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c) ? splitLeads(leadCell.text) : [];
+    last.subItems.push({ text, due: this.due(r), leads: own, source: cell ? { sheet: this.ctx.grid.sheet.name, cell: cell.address } : undefined });
+  }
+
+  /** `idCell` is where the id was read (the Ref column, or the action text it starts). */
+  private action(r: number, id: string | undefined, text: string, idCell: RawCell | undefined): void {
+    const { grid } = this.ctx;
+    if (id) this.checkDuplicate(id, idCell);
+    const { leads, inherited } = this.leads(r, text);
+    const action: Action = {
+      id,
+      text,
+      due: this.due(r),
+      leads,
+      leadInherited: inherited,
+      status: this.status(r),
+      progress: this.col(r, 'progress')?.text || undefined,
+      percentComplete: percent(this.col(r, 'percent')),
+      subItems: [],
+      source: { sheet: grid.sheet.name, row: r + 1 },
+    };
+    if (action.progress === undefined) delete action.progress;
+    if (action.percentComplete === undefined) delete action.percentComplete;
+    if (action.status === undefined) delete action.status;
+    if (action.id === undefined) delete action.id;
+    this.b.addAction(action);
+  }
+
+  private checkDuplicate(id: string, cell: RawCell | undefined): void {
+    const first = this.b.ids.get(id);
+    if (first) this.ctx.diagnostics.push(error('duplicate-action-id', `action id ${id} is used twice: first at ${first}, again here`, this.place(cell)));
+    else this.b.ids.set(id, cell?.address ?? '?');
+  }
+
+  private leads(r: number, actionText: string): { leads: Action['leads']; inherited: boolean } {
+    const cell = this.col(r, 'lead');
+    const c = this.ctx.header.columns.lead;
+    const text = cell && c !== undefined && !this.ctx.grid.isContinuation(r, c) ? cell.text : '';
+    if (!text) {
+      const inherited = this.b.lastLeads.map((l) => ({ ...l }));
+      return { leads: inherited, inherited: inherited.length > 0 };
+    }
+    if (sameWords(text, actionText)) {
+      this.ctx.diagnostics.push(warning('lead-repeats-action', `the lead cell repeats the action text: expected a role or a name, found "${clip(text)}"`, this.place(cell)));
+      this.b.lastLeads = [];
+      return { leads: [], inherited: false };
+    }
+    const leads = splitLeads(text);
+    this.b.lastLeads = leads;
+    return { leads, inherited: false };
+  }
+
+  private due(r: number): Action['due'] {
+    const cell = this.col(r, 'due');
+    const { due, understood } = parseDueDate(cell);
+    if (cell) due.source = { sheet: this.ctx.grid.sheet.name, cell: cell.address };
+    if (!understood)
+      this.ctx.diagnostics.push(warning('date-not-understood', `"${due.text}" is not a date we understand (e.g. 31/08/2023, August 2023, Q3 2023/24, 2024/25, Ongoing, TBC); the text is kept`, this.place(cell)));
+    const p = this.ctx.period;
+    if (p && due.date && (due.date > p.end || (due.start ?? due.date) < p.start))
+      this.ctx.diagnostics.push(warning('due-outside-plan-period', `due date "${due.text}" is outside the plan's period (${p.start} to ${p.end})`, this.place(cell)));
+    return due;
+  }
+
+  private status(r: number): Action['status'] {
+    const c = this.ctx.header.columns.status;
+    if (c === undefined) return undefined;
+    const cell = this.ctx.grid.own(r, c);
+    const match = matchStatus(cell, this.ctx.legend);
+    if (!match) return undefined;
+    if ('unknown' in match) {
+      const labels = this.ctx.legend.entries.map((e) => e.label).join(', ');
+      this.ctx.diagnostics.push(error('unknown-status', `"${match.unknown}" is not in this plan's legend (${labels})`, this.place(cell)));
+      return undefined;
+    }
+    return { label: match.entry.label, text: match.text, source: { sheet: this.ctx.grid.sheet.name, cell: cell!.address } };
+  }
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const sameWords = (a: string, b: string) => norm(a).length > 10 && norm(a) === norm(b);
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function percent(cell: RawCell | undefined): number | undefined {
+  if (!cell) return undefined;
+  if (typeof cell.value === 'number') return cell.value <= 1 && cell.text.includes('%') ? cell.value * 100 : cell.value;
+  const m = cell.text.match(/^(\d{1,3})\s*%?$/);
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,111 @@
+import type { Diagnostic } from './diagnostic';
+import { error, warning } from './diagnostic';
+import type { Plan } from './plan';
+import type { RawWorkbook } from '../readers/raw';
+import { readWorkbook, type ReadWorkbookOptions } from '../readers/read-workbook';
+import { readExtras } from './extras';
+import { Grid } from './normalise/grid';
+import { findHeaderRow, type HeaderRow } from './normalise/columns';
+import { readLegend, type LegendBlock } from './normalise/legend';
+import { periodFromTitle } from './normalise/period';
+import { TableWalker } from './normalise/table-walker';
+import type { PlanBuilder } from './normalise/plan-builder';
+
+export interface ReadPlanOptions extends ReadWorkbookOptions {
+  /** Only look for the plan table on this sheet. */
+  sheet?: string;
+  /** The plan's period when its title does not say (yyyy-mm-dd). */
+  period?: { start: string; end: string };
+}
+
+export interface ReadPlanResult {
+  /** Absent only when no plan table was found (an error diagnostic says what was found instead). */
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a workbook (path or bytes) into the typed Plan. Unreadable input throws UnreadableInputError. */
+export function readPlan(input: string | Uint8Array, options: ReadPlanOptions = {}): ReadPlanResult {
+  return normalisePlan(readWorkbook(input, options), options);
+}
+
+/** Rows to model: never throws on bad data; every problem is a diagnostic with its cell. */
+export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = {}): ReadPlanResult {
+  const extras = readExtras(workbook.sheets, workbook.file);
+  const candidates = workbook.sheets.filter((s) => !extras.sheetsUsed.includes(s.name) && (!options.sheet || s.name === options.sheet));
+  const found = candidates.map((s) => ({ grid: new Grid(s), header: undefined as HeaderRow | undefined }));
+  const table = found.find((f) => (f.header = findHeaderRow(f.grid)) !== undefined);
+  if (!table?.header) {
+    return { diagnostics: [...extras.diagnostics, noPlanTable(workbook, candidates.map((s) => new Grid(s)))] };
+  }
+  const { grid, header } = table;
+  const titled = planTitle(grid, header.row);
+  const title = titled?.text ?? workbook.file.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const { legend, lastRow } = findLegend(grid, header.row, workbook);
+  const firstRow = Math.min(Math.max(titled?.row ?? -1, lastRow) + 1, header.row);
+  const period = options.period ?? periodFromTitle(title);
+  const diagnostics: Diagnostic[] = [];
+  const built = new TableWalker({ grid, header, legend, file: workbook.file, title, period, diagnostics }).walk(firstRow);
+  diagnostics.push(...emptinessWarnings(built, workbook.file, grid.sheet.name));
+  const plan: Plan = {
+    title,
+    ...(period ? { period } : {}),
+    legend,
+    sections: built.sections.map((s) => s.section),
+    kpis: extras.kpis,
+    risks: extras.risks,
+    ...(extras.finance ? { finance: extras.finance } : {}),
+    source: { file: workbook.file, sheet: grid.sheet.name, headerRow: header.row + 1 },
+  };
+  return { plan, diagnostics: [...extras.diagnostics, ...diagnostics] };
+}
+
+/** The first text above the table: the plan's title. */
+function planTitle(grid: Grid, headerRow: number): { text: string; row: number } | undefined {
+  for (let r = 0; r < headerRow; r++) {
+    const [first] = grid.distinctTexts(r);
+    if (first && first.length > 3) return { text: first, row: r };
+  }
+  return undefined;
+}
+
+/** The key on the plan's own sheet, else on a sheet called Key/Legend, else the standard legend. */
+function findLegend(grid: Grid, headerRow: number, workbook: RawWorkbook): LegendBlock {
+  const own = readLegend(grid, headerRow);
+  if (own.legend.origin === 'workbook') return own;
+  const keySheet = workbook.sheets.find((s) => /key|legend/i.test(s.name));
+  if (!keySheet) return own;
+  const g = new Grid(keySheet);
+  return { legend: readLegend(g, g.rowCount).legend, lastRow: -1 };
+}
+
+function noPlanTable(workbook: RawWorkbook, grids: Grid[]): Diagnostic {
+  const seen = grids
+    .map((g) => {
+      for (let r = 0; r < Math.min(g.rowCount, 50); r++) {
+        const texts = g.distinctTexts(r);
+        if (texts.length >= 2) return `${texts.slice(0, 8).join(', ')} (${g.sheet.name} row ${r + 1})`;
+      }
+      return undefined;
+    })
+    .filter(Boolean);
+  const found = seen.length ? `found instead: ${seen.join('; ')}` : 'found no header row at all';
+  return error(
+    'no-plan-table',
+    `no plan table found: expected a header row with an action column (Action / What we will do) and at least two of Ref, Theme, By when, Lead, Status, Progress; ${found}`,
+    { file: workbook.file, sheet: grids[0]?.sheet.name },
+  );
+}
+
+function emptinessWarnings(built: PlanBuilder, file: string, sheet: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of built.sections) {
+    const actions = s.themes.reduce((n, t) => n + t.theme.actions.length, 0);
+    if (actions === 0 && s.raw)
+      out.push(warning('empty-section', `section "${s.raw}" has no actions`, { file, sheet, cell: s.cell }));
+    for (const t of s.themes)
+      if (t.theme.actions.length === 0 && t.raw)
+        out.push(warning('empty-theme', `theme "${t.raw}" has no actions`, { file, sheet, cell: t.cell }));
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import * as XLSX from 'xlsx';
+import { UnreadableInputError } from '../model/diagnostic';
+import type { RawWorkbook } from './raw';
+import { sheetToRaw } from './cells';
+
+/** Reads .xlsx, .xlsm, .xls and .ods (SheetJS), keeping fills for status cells coloured but not worded. */
+export function readSpreadsheet(bytes: Uint8Array, file: string): RawWorkbook {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', cellStyles: true, cellDates: false, cellNF: true, WTF: false });
+  } catch (e) {
+    throw new UnreadableInputError(file, explainReadFailure(e));
+  }
+  return { file, sheets: wb.SheetNames.map((name) => sheetToRaw(name, wb.Sheets[name]!)) };
+}
+
+function explainReadFailure(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/password|encrypt/i.test(message)) return 'the workbook is password-protected (encrypted); save an unprotected copy and try again';
+  return `not a readable spreadsheet (${message})`;
+}
