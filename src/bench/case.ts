@@ -4,6 +4,8 @@
  */
 export interface BenchCase {
   name: string;
+  /** Makes inputs (e.g. a big workbook on disk) in a process of its own, so they do not count in run()'s peak RSS. */
+  prepare?(): Promise<void>;
   /** Does the work once and returns figures to print besides time and peak RSS (e.g. pages, rows). */
   run(): Promise<Record<string, string | number>>;
 }

@@ -27,9 +27,10 @@ function loadCases(file: string): BenchCase[] {
   return (require(file) as { cases: BenchCase[] }).cases;
 }
 
-async function runOne(file: string, name: string): Promise<void> {
+async function runOne(file: string, name: string, prepareOnly: boolean): Promise<void> {
   const bench = loadCases(file).find((c) => c.name === name);
   if (!bench) throw new Error(`no case ${name} in ${file}`);
+  if (prepareOnly) return bench.prepare?.();
   const start = process.hrtime.bigint();
   const figures = await bench.run();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -42,6 +43,7 @@ function runAll(filter?: string): void {
     for (const c of loadCases(file)) {
       const label = `${path.basename(file, '.bench.js')}: ${c.name}`;
       if (filter && !label.includes(filter)) continue;
+      if (c.prepare) execFileSync(process.execPath, [__filename, '--prepare', file, c.name], { stdio: 'inherit' });
       const out = execFileSync(process.execPath, [__filename, '--case', file, c.name], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
@@ -56,8 +58,8 @@ function runAll(filter?: string): void {
 }
 
 const argv = process.argv.slice(2);
-if (argv[0] === '--case') {
-  runOne(argv[1]!, argv[2]!).catch((e: unknown) => {
+if (argv[0] === '--case' || argv[0] === '--prepare') {
+  runOne(argv[1]!, argv[2]!, argv[0] === '--prepare').catch((e: unknown) => {
     console.error(e);
     process.exit(1);
   });

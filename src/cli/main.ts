@@ -67,6 +67,11 @@ function reportFailure(name: string, e: unknown, debug: boolean, io: CommandIO):
 }
 
 if (require.main === module) {
+  // `cabinet inspect plan.xlsx | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CommandIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -8,6 +8,7 @@ import { Grid } from './normalise/grid';
 import { findHeaderRow, type HeaderRow } from './normalise/columns';
 import { readLegend, type LegendBlock } from './normalise/legend';
 import { periodFromTitle } from './normalise/period';
+import { parseSectionHeading } from './normalise/band-text';
 import { TableWalker } from './normalise/table-walker';
 import type { PlanBuilder } from './normalise/plan-builder';
 
@@ -64,6 +65,7 @@ export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = 
 function planTitle(grid: Grid, headerRow: number): { text: string; row: number } | undefined {
   for (let r = 0; r < headerRow; r++) {
     const [first] = grid.distinctTexts(r);
+    if (first && parseSectionHeading(first)) return undefined;
     if (first && first.length > 3) return { text: first, row: r };
   }
   return undefined;

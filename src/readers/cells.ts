@@ -10,7 +10,7 @@ export function sheetToRaw(name: string, ws: XLSX.WorkSheet): RawSheet {
     for (let r = range.s.r; r <= range.e.r; r++) {
       for (let c = range.s.c; c <= range.e.c; c++) {
         const address = XLSX.utils.encode_cell({ r, c });
-        const cell = ws[address] as XLSX.CellObject | undefined;
+        const cell = cellAt(ws, r, c, address);
         if (!cell) continue;
         const raw = toRawCell(cell, address, r, c);
         if (raw.type === 'empty' && !raw.fill) continue;
@@ -20,6 +20,12 @@ export function sheetToRaw(name: string, ws: XLSX.WorkSheet): RawSheet {
   }
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
   return { name, rows, merges };
+}
+
+/** Works for both dense (rows of arrays) and sparse (A1 keys) sheets. */
+function cellAt(ws: XLSX.WorkSheet, r: number, c: number, address: string): XLSX.CellObject | undefined {
+  const dense = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'];
+  return dense ? dense[r]?.[c] : (ws[address] as XLSX.CellObject | undefined);
 }
 
 function toRawCell(cell: XLSX.CellObject, address: string, r: number, c: number): RawCell {

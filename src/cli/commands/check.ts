@@ -1,12 +1,59 @@
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { checkerFor, CHECKERS } from '../checkers';
+import { type Diagnostic, UnreadableInputError } from '../../model/diagnostic';
+import { parseMaxSize } from '../max-size';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet check <file…> [--strict] [--json] [--max-size MB]
+
+Checks workbooks (${Object.keys(CHECKERS).join(' ')}) and prints one line per problem:
+  plan.xlsx: Actions!E41: error[unknown-status]: "Purple" is not in this plan's legend (…)
+then a summary line.
+
+Options:
+  --strict        warnings fail the check too
+  --json          print {files:[{file, diagnostics}]} instead of lines
+  --max-size MB   refuse files larger than this (default 50)
+  --help          show this help
+
+Exit codes: 0 clean (warnings allowed), 1 data errors (or warnings with --strict),
+2 usage error or a file that cannot be read.`;
+
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'not yet available',
-  help: 'Usage: cabinet check\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet check: not yet available in this version\n');
-    return 2;
+  summary: 'check workbooks cell by cell and list every problem',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      strict: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'max-size': { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('name at least one file to check');
+    const maxBytes = parseMaxSize(values['max-size']);
+    const results: { file: string; diagnostics: Diagnostic[] }[] = [];
+    let unreadable = false;
+    for (const file of positionals) {
+      const checker = checkerFor(file);
+      if (!checker) throw new UsageError(`cannot check ${file}: expected one of ${Object.keys(CHECKERS).join(', ')}`);
+      try {
+        results.push({ file, diagnostics: checker(file, { maxBytes }) });
+      } catch (e) {
+        if (!(e instanceof UnreadableInputError)) throw e;
+        unreadable = true;
+        results.push({ file, diagnostics: [{ severity: 'error', code: 'unreadable', message: e.reason, file }] });
+      }
+    }
+    const all = results.flatMap((r) => r.diagnostics);
+    if (values.json) io.stdout(JSON.stringify({ files: results }, null, 2) + '\n');
+    else {
+      for (const d of all) io.stdout(formatDiagnostic(d) + '\n');
+      io.stdout(summaryLine(all, results.length) + '\n');
+    }
+    if (unreadable) return EXIT_USAGE;
+    const failing = all.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
+    return failing ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };

@@ -1,12 +1,57 @@
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { parseMaxSize } from '../max-size';
+import { readPlan } from '../../model/read-plan';
+import type { Plan } from '../../model/plan';
+import { statusCounts } from '../../model/plan-summary-counts';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet inspect <file> [--json] [--max-size MB]
+
+Reads a plan workbook and prints what was understood: title, period, legend, sections with their
+themes and action counts, actions per status, and every diagnostic.
+
+Options:
+  --json          print the whole {plan, diagnostics} as JSON
+  --max-size MB   refuse files larger than this (default 50)
+  --help          show this help
+
+Exit codes: 0 read (warnings allowed), 1 data errors, 2 usage error or unreadable file.`;
+
 export const inspectCommand: Command = {
   name: 'inspect',
-  summary: 'not yet available',
-  help: 'Usage: cabinet inspect\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet inspect: not yet available in this version\n');
-    return 2;
+  summary: 'show what a plan workbook contains, as text or JSON',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'max-size': { type: 'string' } });
+    if (positionals.length !== 1) throw new UsageError('name exactly one workbook to inspect');
+    const file = positionals[0]!;
+    const { plan, diagnostics } = readPlan(file, { maxBytes: parseMaxSize(values['max-size']) });
+    if (values.json) io.stdout(JSON.stringify({ plan: plan ?? null, diagnostics }, null, 2) + '\n');
+    else {
+      if (plan) io.stdout(describePlan(plan));
+      for (const d of diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+      io.stdout(summaryLine(diagnostics, 1) + '\n');
+    }
+    return diagnostics.some((d) => d.severity === 'error') ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
+
+function describePlan(plan: Plan): string {
+  const lines = [`${plan.title}`, `  source: ${plan.source.file}, sheet "${plan.source.sheet}", header row ${plan.source.headerRow}`];
+  if (plan.period) lines.push(`  period: ${plan.period.start} to ${plan.period.end}`);
+  const legend = plan.legend.entries.map((e) => `${e.label} (${e.meaning})`).join('; ');
+  lines.push(`  legend (${plan.legend.origin === 'workbook' ? "the plan's own key" : 'standard'}): ${legend}`, '');
+  for (const s of plan.sections) {
+    const actions = s.themes.reduce((n, t) => n + t.actions.length, 0);
+    lines.push(`  ${s.code ? s.code + '. ' : ''}${s.title}: ${s.themes.length} themes, ${actions} actions`);
+    for (const t of s.themes) lines.push(`    ${t.number ? t.number + '. ' : ''}${t.title || '(no theme)'}: ${t.actions.map((a) => a.id ?? '–').join(' ')}`);
+  }
+  const counts = statusCounts(plan);
+  lines.push('', `  ${counts.total} actions: ${counts.byStatus.map((s) => `${s.label} ${s.count}`).join(', ')}`);
+  if (plan.kpis.length) lines.push(`  ${plan.kpis.length} KPIs with values`);
+  if (plan.risks.length) lines.push(`  ${plan.risks.length} risks`);
+  if (plan.finance) lines.push(`  finance: ${plan.finance.lines.length} lines over ${plan.finance.years.join(', ')}`);
+  return lines.join('\n') + '\n\n';
+}

@@ -1,12 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { readPlan } from '../../model/read-plan';
+import type { Diagnostic } from '../../model/diagnostic';
+import { writeFileAtomic } from '../../io/atomic-write';
 
-// Builds everything in data/; filled in as each capability lands.
+const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]
+
+Builds every sample in data/ into output/: checks each plan workbook and writes what was read
+(the plan model) to output/plans/<file>.json. Deliberately broken workbooks in data/broken/ are skipped.
+
+Options:
+  --data DIR   where the samples are (default data)
+  --out DIR    where to write (default output)`;
+
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
+
+/** Sample workbooks under data/, skipping the broken ones kept for tests. */
+export function sampleWorkbooks(dataDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'history') walk(full);
+      else if (entry.isFile() && WORKBOOK.test(entry.name)) found.push(full);
+    }
+  };
+  walk(dataDir);
+  return found;
+}
+
 export const samplesCommand: Command = {
   name: 'samples',
   summary: 'build every sample in data/ into output/',
-  help: 'Usage: cabinet samples\n\nBuilds every sample in data/ into output/.',
-  async run(_argv, io) {
-    io.stdout('No samples to build yet.\n');
-    return 0;
+  help: HELP,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { data: { type: 'string' }, out: { type: 'string' } });
+    const dataDir = path.resolve(io.cwd, values.data ?? 'data');
+    const outDir = path.resolve(io.cwd, values.out ?? 'output');
+    const all: Diagnostic[] = [];
+    const files = sampleWorkbooks(dataDir);
+    for (const file of files) {
+      const shown = path.relative(io.cwd, file);
+      const { plan, diagnostics } = readPlan(shown);
+      all.push(...diagnostics);
+      for (const d of diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+      if (!plan) continue;
+      const target = path.join(outDir, 'plans', path.relative(dataDir, file).replace(/[\\/]/g, '--') + '.json');
+      writeFileAtomic(target, JSON.stringify({ plan, diagnostics }, null, 2) + '\n');
+      io.stdout(`read ${shown}: ${plan.sections.length} sections, ${plan.sections.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.actions.length, 0), 0)} actions -> ${path.relative(io.cwd, target)}\n`);
+    }
+    io.stdout(summaryLine(all, files.length) + '\n');
+    return all.some((d) => d.severity === 'error') ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
