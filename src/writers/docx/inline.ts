@@ -1,0 +1,28 @@
+import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type { Inline } from '../../render/layout';
+
+const hex = (colour?: string) => colour?.replace('#', '');
+
+/** Plain text as Word runs, new lines kept as line breaks (cells with several leads, one per line). */
+export function textWithBreaks(text: string, options: { bold?: boolean; italics?: boolean; colour?: string; underline?: boolean } = {}): TextRun[] {
+  return String(text)
+    .split('\n')
+    .map((line, i) =>
+      new TextRun({
+        text: line,
+        break: i === 0 ? undefined : 1,
+        bold: options.bold,
+        italics: options.italics,
+        color: hex(options.colour),
+        underline: options.underline ? {} : undefined,
+      }),
+    );
+}
+
+/** Runs as Word runs; the text itself is never interpreted. */
+export function docxRuns(runs: Inline[], colour?: string): ParagraphChild[] {
+  return runs.flatMap((r): ParagraphChild[] => {
+    const pieces = textWithBreaks(r.text, { bold: r.bold, italics: r.italic, colour: r.link ? '#1F3864' : colour, underline: Boolean(r.link) });
+    return r.link ? [new ExternalHyperlink({ link: r.link, children: pieces })] : pieces;
+  });
+}
