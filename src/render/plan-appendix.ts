@@ -1,6 +1,10 @@
-import type { Plan } from '../model/plan';
+import type { Action, Plan, Section, Theme } from '../model/plan';
 import type { RenderSettings } from '../config/schema';
-import type { LayoutDocument, LayoutSection, RunningText } from './layout';
+import type { Block, LayoutDocument, LayoutSection, RunningText, TableBlock, TableCell } from './layout';
+import { houseStyle } from './style';
+import { IdAllocator } from './ids';
+import { legendTable } from './legend-table';
+import { statusCell } from './status-cell';
 
 export interface PlanAppendixOptions {
   /** "A" for "Appendix A"; omit for a plan printed on its own. */
@@ -15,12 +19,115 @@ export interface PlanAppendixOptions {
   idPrefix?: string;
 }
 
-/** Placeholder signature (issue 4): the action plan as landscape layout sections (seed 001's shape). */
-export function planAppendixSections(_plan: Plan, _options: PlanAppendixOptions): LayoutSection[] {
-  throw new Error('plan appendix layout not yet available');
+type Level = 1 | 2 | 3 | 4;
+const text = (t: string): TableCell => ({ runs: [{ text: t }] });
+
+export function appendixTitle(plan: Plan, options: Pick<PlanAppendixOptions, 'letter' | 'title'>): string {
+  const title = options.title ?? plan.title;
+  return options.letter ? `Appendix ${options.letter}: ${title}` : title;
 }
 
-/** Placeholder signature (issue 4): the appendix as a document of its own. */
-export function planAppendixDocument(_plan: Plan, _options: PlanAppendixOptions & { created: string }): LayoutDocument {
-  throw new Error('plan appendix layout not yet available');
+/**
+ * Seed 001's shape, made accessible: landscape; the key; per section its heading, strategic lead and aim;
+ * per theme a heading and a table of its own (no merged cells, no empty cells, header row repeated);
+ * the impact measures after each section.
+ */
+export function planAppendixSections(plan: Plan, options: PlanAppendixOptions): LayoutSection[] {
+  const ids = new IdAllocator(options.idPrefix ?? 'plan-');
+  const top = (options.headingLevel ?? 1) as Level;
+  const overrides = options.settings.legendColours;
+  const blocks: Block[] = [
+    { kind: 'heading', level: top, text: appendixTitle(plan, options), id: ids.id(appendixTitle(plan, options)) },
+    { kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: 'Status key' }] },
+    legendTable(plan.legend, overrides),
+  ];
+  for (const section of plan.sections) blocks.push(...sectionBlocks(section, plan, Math.min(top + 1, 4) as Level, ids, overrides));
+  return [{ orientation: 'landscape', header: options.header, blocks }];
+}
+
+function sectionBlocks(section: Section, plan: Plan, level: Level, ids: IdAllocator, overrides: Record<string, string>): Block[] {
+  const title = section.code ? `${section.code}. ${section.title}` : section.title;
+  const blocks: Block[] = [{ kind: 'heading', level, text: title, id: ids.id(title) }];
+  if (section.strategicLeads.length)
+    blocks.push({ kind: 'paragraph', runs: [{ text: 'Strategic lead: ', bold: true }, { text: section.strategicLeads.map((l) => l.text).join('; ') }] });
+  if (section.aim) blocks.push({ kind: 'paragraph', runs: [{ text: section.aim }] });
+  const themeLevel = Math.min(level + 1, 4) as Level;
+  for (const theme of section.themes) {
+    const heading = themeHeading(theme, section);
+    blocks.push({ kind: 'heading', level: themeLevel, text: heading, id: ids.id(heading) });
+    blocks.push(actionTable(theme, plan, overrides));
+  }
+  const impact = impactTable(section);
+  if (impact) blocks.push({ kind: 'heading', level: themeLevel, text: 'Impact measures', id: ids.id(`${title} impact measures`), toc: false }, impact);
+  return blocks;
+}
+
+function themeHeading(theme: Theme, section: Section): string {
+  if (theme.title) return theme.number ? `${theme.number}. ${theme.title}` : theme.title;
+  return `${section.code ? section.code + '. ' : ''}Actions`;
+}
+
+export const ACTION_COLUMNS = [
+  { header: 'Ref', width: 0.9 },
+  { header: 'Action', width: 6 },
+  { header: 'By when', width: 1.6 },
+  { header: 'Lead', width: 3 },
+  { header: 'Status', width: 1.3 },
+  { header: 'Progress', width: 4 },
+];
+
+export function actionTable(theme: Theme, plan: Plan, overrides: Record<string, string>): TableBlock {
+  return {
+    kind: 'table',
+    summary: `Actions for ${theme.title || 'this section'}: reference, action, due date, lead, status and progress`,
+    role: 'data',
+    columns: ACTION_COLUMNS,
+    rows: theme.actions.map((a) => actionRow(a, plan, overrides)),
+  };
+}
+
+export function actionRow(a: Action, plan: Plan, overrides: Record<string, string>): TableCell[] {
+  return [
+    text(a.id ?? 'No ref'),
+    text(actionText(a)),
+    text(a.due.text || 'Not given'),
+    text(a.leads.map((l) => l.text).join('\n') || 'Not given'),
+    statusCell(a.status, plan.legend, overrides),
+    text(a.progress || 'No update'),
+  ];
+}
+
+/** The action with its id-less workstreams underneath, each with its own date (seed 001, 18.3). */
+function actionText(a: Action): string {
+  const subs = a.subItems.map((s) => `• ${s.text}${s.due.text ? ` (${s.due.text})` : ''}`);
+  return [a.text, ...subs].join('\n');
+}
+
+function impactTable(section: Section): TableBlock | undefined {
+  const rows: [string, string[]][] = [
+    ['Key performance indicators', section.impact.kpis],
+    ['Feedback and quality indicators', section.impact.quality],
+    ['Interdependencies with other plans', section.impact.interdependencies],
+  ];
+  const present = rows.filter(([, items]) => items.length);
+  if (!present.length) return undefined;
+  return {
+    kind: 'table',
+    summary: `Impact measures for ${section.title}`,
+    role: 'key-value',
+    columns: [{ header: 'Measure', width: 2 }, { header: 'Details', width: 6 }],
+    rows: present.map(([label, items]) => [text(label), text(items.join('\n'))]),
+  };
+}
+
+/** The appendix as a document of its own (agenda packs publish appendices separately). */
+export function planAppendixDocument(plan: Plan, options: PlanAppendixOptions & { created: string }): LayoutDocument {
+  const title = appendixTitle(plan, options);
+  return {
+    meta: { title, subject: plan.title, author: options.settings.council, language: 'en-GB', created: options.created },
+    style: houseStyle(options.settings),
+    numbering: {},
+    footer: { pageNumbers: true, left: options.settings.council },
+    sections: planAppendixSections(plan, { ...options, headingLevel: 1 }),
+  };
 }

@@ -1,12 +1,74 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { loadConfig } from '../../config/load';
+import { buildReport } from '../../build/build-report';
+import type { Format } from '../../render/render-document';
+import type { Diagnostic } from '../../model/diagnostic';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet build [report.md…] [options]
+
+Builds each report and its appendices as DOCX and PDF into output/<meeting-date>-<title>/
+(report.docx, report.pdf, appendix-a-<title>.docx/.pdf, manifest.json). With no report named,
+builds every report in data/reports/.
+
+Options:
+  --out DIR          output folder (default output)
+  --format LIST      docx,pdf (default both)
+  --templates DIR    a council's own templates folder; files it lacks come from ours
+  --config FILE      settings file (default data/cabinet.config.yaml if present)
+  --strict           warnings stop the build too
+  --quiet            no progress lines
+  --json             print {reports:[{report, outputDir, files, diagnostics}]}
+  --help             show this help
+
+Exit codes: 0 built, 1 data errors (nothing written for that report), 2 usage or unreadable file.
+A failed build leaves the previous outputs untouched; the same inputs give byte-identical files.`;
+
+function formatsOf(value: string | undefined): Format[] {
+  if (!value) return ['pdf', 'docx'];
+  const list = value.split(',').map((f) => f.trim().toLowerCase());
+  const bad = list.find((f) => f !== 'pdf' && f !== 'docx');
+  if (bad) throw new UsageError(`--format takes docx and/or pdf, found "${bad}"`);
+  return list as Format[];
+}
+
+function defaultReports(cwd: string): string[] {
+  const dir = path.join(cwd, 'data', 'reports');
+  if (!fs.existsSync(dir)) throw new UsageError('name a report to build (there is no data/reports folder here)');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join('data', 'reports', f));
+}
+
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'not yet available',
-  help: 'Usage: cabinet build\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet build: not yet available in this version\n');
-    return 2;
+  summary: 'build reports and their appendices as DOCX and PDF',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' },
+      strict: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' },
+    });
+    const formats = formatsOf(values.format);
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+      return EXIT_DATA_ERRORS;
+    }
+    const reports = positionals.length ? positionals : defaultReports(io.cwd);
+    const progress = io.isTTY && !values.quiet && !values.json ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
+    const all: Diagnostic[] = [];
+    const results = [];
+    for (const report of reports) {
+      const r = await buildReport(report, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
+      all.push(...r.diagnostics);
+      results.push({ report, ...r });
+      if (!values.json) for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+    }
+    if (values.json) io.stdout(JSON.stringify({ reports: results }, null, 2) + '\n');
+    else io.stdout(`${summaryLine(all, reports.length)}; built ${results.filter((r) => r.outputDir).length} of ${reports.length} reports\n`);
+    return results.every((r) => r.outputDir) ? EXIT_OK : EXIT_DATA_ERRORS;
   },
 };

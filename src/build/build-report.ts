@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Config } from '../config/schema';
+import { error, type Diagnostic, UnreadableInputError } from '../model/diagnostic';
+import type { Plan } from '../model/plan';
+import { readPlan } from '../model/read-plan';
+import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
+import type { ManifestDocument } from '../model/manifest';
+import { MANIFEST_FILE } from '../model/manifest';
+import { renderDocument, type Format } from '../render/render-document';
+import { appendixDocuments, appendixExemptParagraphs, reportDocument } from '../render/report/report-layout';
+import { loadTemplates } from '../render/report/templates';
+import { slug } from '../render/ids';
+import { sourceDate } from '../io/source-date';
+import { writeFilesAtomic } from '../io/atomic-write';
+
+export interface BuildOptions {
+  config: Config;
+  outDir?: string;
+  formats?: Format[];
+  templatesDir?: string;
+  /** Warnings stop the build too. */
+  strict?: boolean;
+  cwd?: string;
+  onProgress?: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** Folder the outputs went to; absent when the build stopped on diagnostics. */
+  outputDir?: string;
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Reads each named workbook relative to the report; an unreadable one is an error on the report. */
+function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd: string): { plans: Record<string, Plan>; diagnostics: Diagnostic[] } {
+  const plans: Record<string, Plan> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, rel] of Object.entries(source.front.workbooks)) {
+    const file = path.relative(cwd, path.resolve(path.dirname(source.file), rel)) || rel;
+    try {
+      const r = readPlan(file);
+      diagnostics.push(...r.diagnostics);
+      if (r.plan) plans[name] = r.plan;
+    } catch (e) {
+      if (!(e instanceof UnreadableInputError)) throw e;
+      diagnostics.push(error('workbook-unreadable', `workbook "${name}" (${rel}): ${e.reason}`, { file: source.file }));
+    }
+  }
+  for (const a of source.front.appendices)
+    if (a.plan && !(a.plan in source.front.workbooks))
+      diagnostics.push(error('appendix-workbook-unknown', `Appendix ${a.letter} draws on workbook "${a.plan}", which is not listed under workbooks`, { file: source.file }));
+    else if (a.exempt && appendixExemptParagraphs(a, source.front).length === 0)
+      diagnostics.push(error('exempt-paragraph-missing', `Appendix ${a.letter} is exempt but names no Schedule 12A paragraph (exemptParagraphs)`, { file: source.file }));
+  return { plans, diagnostics };
+}
+
+const stops = (ds: Diagnostic[], strict?: boolean) => ds.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
+
+export async function buildReport(reportPath: string, options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const source = readReportSource(reportPath);
+  if (!source.front) return { files: [], diagnostics: source.diagnostics };
+  const withFront = source as ReportSource & { front: ReportFrontMatter };
+  const { plans, diagnostics } = readWorkbooks(withFront, cwd);
+  diagnostics.unshift(...source.diagnostics);
+  if (stops(diagnostics, options.strict)) return { files: [], diagnostics };
+
+  const front = withFront.front;
+  const input = { source: withFront, plans, settings: options.config.render, templates: loadTemplates(options.templatesDir), created: sourceDate(front.meeting.date).toISOString() };
+  const report = reportDocument(input);
+  diagnostics.push(...report.diagnostics);
+  if (!report.doc || stops(diagnostics, options.strict)) return { files: [], diagnostics };
+
+  const outputDir = path.resolve(cwd, options.outDir ?? 'output', `${front.meeting.date}-${slug(front.title)}`);
+  const formats = options.formats ?? ['pdf', 'docx'];
+  const files: { path: string; data: Uint8Array | string }[] = [];
+  const manifest: ManifestDocument[] = [];
+  const common = { committee: front.committee, meetingDate: front.meeting.date, ...(front.agendaItem ? { agendaItem: front.agendaItem } : {}) };
+  const reportExempt = front.classification === 'public' ? undefined : front.classification.exempt;
+
+  const emit = async (doc: NonNullable<typeof report.doc>, base: string, entry: Omit<ManifestDocument, 'file' | 'format' | 'sha256' | 'pages'>) => {
+    const rendered = await renderDocument(doc, formats);
+    for (const format of formats) {
+      const bytes = rendered[format]!;
+      files.push({ path: path.join(outputDir, `${base}.${format}`), data: bytes });
+      manifest.push({ file: `${base}.${format}`, format, ...entry, pages: rendered.pagination.pageCount, sha256: sha256(bytes) });
+    }
+    options.onProgress?.(`${path.relative(cwd, path.join(outputDir, base))}.{${formats.join(',')}}: ${rendered.pagination.pageCount} pages`);
+  };
+
+  await emit(report.doc, 'report', { kind: 'report', title: front.title, ...common, classification: reportExempt ? 'exempt' : 'public', ...(reportExempt ? { exemptParagraphs: reportExempt } : {}) });
+  for (const { appendix, doc } of appendixDocuments(input)) {
+    const exempt = appendix.exempt || Boolean(reportExempt);
+    const paragraphs = appendix.exempt ? appendixExemptParagraphs(appendix, front) : reportExempt;
+    await emit(doc, `appendix-${appendix.letter.toLowerCase()}-${slug(appendix.title)}`, {
+      kind: 'appendix', title: doc.meta.title, appendix: appendix.letter, ...common,
+      classification: exempt ? 'exempt' : 'public', ...(exempt && paragraphs ? { exemptParagraphs: paragraphs } : {}),
+    });
+  }
+  files.push({ path: path.join(outputDir, MANIFEST_FILE), data: JSON.stringify({ generator: 'cabinet-reports', source: path.relative(cwd, path.resolve(cwd, reportPath)), documents: manifest }, null, 2) + '\n' });
+  writeFilesAtomic(files);
+  return { outputDir, files: files.map((f) => f.path), diagnostics };
+}

@@ -1,0 +1,109 @@
+import MarkdownIt from 'markdown-it';
+
+import type { Block, Inline } from '../layout';
+import { BlockSlots } from './template-engine';
+
+/** The body before numbering: what the author wrote, in order. */
+export type BodyItem =
+  | { kind: 'heading'; depth: number; text: string }
+  | { kind: 'paragraph'; runs: Inline[] }
+  | { kind: 'list'; ordered: boolean; items: { runs: Inline[]; level: number }[] }
+  | { kind: 'table'; header: string[]; rows: Inline[][][] }
+  | { kind: 'blocks'; blocks: Block[] };
+
+// Raw HTML off: a cell's "<b>x</b>" is text. No linkify or typographer: we print what was written.
+type Token = MarkdownIt.Token;
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+export function parseBody(markdown: string, slots: BlockSlots): BodyItem[] {
+  const tokens = md.parse(markdown, {});
+  const items: BodyItem[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'heading_open') items.push({ kind: 'heading', depth: Number(t.tag.slice(1)), text: plain(tokens[++i]!) });
+    else if (t.type === 'paragraph_open' && !t.hidden) i = paragraph(tokens, i + 1, items, slots);
+    else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') i = list(tokens, i, items);
+    else if (t.type === 'table_open') i = table(tokens, i, items);
+    else if (t.type === 'fence' || t.type === 'code_block') items.push({ kind: 'paragraph', runs: [{ text: t.content.trimEnd() }] });
+  }
+  return items;
+}
+
+function paragraph(tokens: Token[], at: number, items: BodyItem[], slots: BlockSlots): number {
+  const inline = tokens[at]!;
+  const slot = BlockSlots.match(inline.content);
+  if (slot !== undefined) items.push({ kind: 'blocks', blocks: slots.blocks[slot]! });
+  else items.push({ kind: 'paragraph', runs: runs(inline) });
+  return at + 1;
+}
+
+function list(tokens: Token[], at: number, items: BodyItem[]): number {
+  const ordered = tokens[at]!.type === 'ordered_list_open';
+  const entries: { runs: Inline[]; level: number }[] = [];
+  let depth = 0;
+  let i = at;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+      if (--depth === 0) break;
+    } else if (t.type === 'inline') entries.push({ runs: runs(t), level: depth - 1 });
+  }
+  items.push({ kind: 'list', ordered, items: entries });
+  return i;
+}
+
+function table(tokens: Token[], at: number, items: BodyItem[]): number {
+  const header: string[] = [];
+  const rows: Inline[][][] = [];
+  let inHead = false;
+  let i = at;
+  for (; tokens[i]!.type !== 'table_close'; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'thead_open') inHead = true;
+    else if (t.type === 'thead_close') inHead = false;
+    else if (t.type === 'tr_open' && !inHead) rows.push([]);
+    else if (t.type === 'inline') {
+      if (inHead) header.push(plain(t));
+      else rows[rows.length - 1]!.push(runs(t));
+    }
+  }
+  items.push({ kind: 'table', header, rows });
+  return i;
+}
+
+function plain(inline: Token): string {
+  return runs(inline).map((r) => r.text).join('');
+}
+
+/** Inline Markdown to runs: bold, italic and safe links kept; everything else is text. */
+function runs(inline: Token): Inline[] {
+  const out: Inline[] = [];
+  let bold = false;
+  let italic = false;
+  let link: string | undefined;
+  const push = (text: string) => {
+    const run: Inline = { text };
+    if (bold) run.bold = true;
+    if (italic) run.italic = true;
+    if (link) run.link = link;
+    const last = out[out.length - 1];
+    if (last && last.bold === run.bold && last.italic === run.italic && last.link === run.link) last.text += text;
+    else out.push(run);
+  };
+  for (const c of inline.children ?? []) {
+    if (c.type === 'text' || c.type === 'code_inline') push(c.content);
+    else if (c.type === 'softbreak') push(' ');
+    else if (c.type === 'hardbreak') push('\n');
+    else if (c.type === 'strong_open' || c.type === 'strong_close') bold = c.type === 'strong_open';
+    else if (c.type === 'em_open' || c.type === 'em_close') italic = c.type === 'em_open';
+    else if (c.type === 'link_open') {
+      const href = String(c.attrGet('href') ?? '');
+      link = SAFE_LINK.test(href) ? href : undefined;
+    }
+    else if (c.type === 'link_close') link = undefined;
+    else if (c.type === 'image') push(c.content);
+  }
+  return out.length ? out : [{ text: '' }];
+}
