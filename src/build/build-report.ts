@@ -39,11 +39,13 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
   const plans: Record<string, Plan> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [name, rel] of Object.entries(source.front.workbooks)) {
-    const file = path.relative(cwd, path.resolve(path.dirname(source.file), rel)) || rel;
+    const absolute = path.resolve(cwd, path.dirname(source.file), rel);
+    const shown = path.relative(cwd, absolute) || rel;
     try {
-      const r = readPlan(file);
-      diagnostics.push(...r.diagnostics);
-      if (r.plan) plans[name] = r.plan;
+      const r = readPlan(absolute);
+      // Messages name the workbook as the user would type it from here.
+      diagnostics.push(...r.diagnostics.map((d) => ({ ...d, file: shown })));
+      if (r.plan) plans[name] = { ...r.plan, source: { ...r.plan.source, file: shown } };
     } catch (e) {
       if (!(e instanceof UnreadableInputError)) throw e;
       diagnostics.push(error('workbook-unreadable', `workbook "${name}" (${rel}): ${e.reason}`, { file: source.file }));
@@ -61,7 +63,8 @@ const stops = (ds: Diagnostic[], strict?: boolean) => ds.some((d) => d.severity 
 
 export async function buildReport(reportPath: string, options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const source = readReportSource(reportPath);
+  const source = { ...readReportSource(path.resolve(cwd, reportPath)), file: reportPath };
+  source.diagnostics = source.diagnostics.map((d) => ({ ...d, file: reportPath }));
   if (!source.front) return { files: [], diagnostics: source.diagnostics };
   const withFront = source as ReportSource & { front: ReportFrontMatter };
   const { plans, diagnostics } = readWorkbooks(withFront, cwd);

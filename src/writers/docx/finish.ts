@@ -21,6 +21,12 @@ export async function finishDocx(bytes: Buffer, doc: LayoutDocument, tocs: TocRe
   xml = describeTables(xml, doc);
   xml = renumber(xml, /(<w:bookmark(?:Start|End)[^>]*? w:id=")(\d+)(")/g);
   xml = renumber(xml, /(<wp:docPr id=")(\d+)(")/g);
+  const rels = zip.file('word/_rels/document.xml.rels');
+  if (rels) {
+    const fixed = stableRelationshipIds(await rels.async('string'), xml);
+    zip.file('word/_rels/document.xml.rels', fixed.rels);
+    xml = fixed.xml;
+  }
   zip.file('word/document.xml', xml);
   const core = zip.file('docProps/core.xml');
   if (core) zip.file('docProps/core.xml', fixCoreDates(await core.async('string'), doc.meta.created));
@@ -43,6 +49,17 @@ function renumber(xml: string, pattern: RegExp): string {
     if (!seen.has(id)) seen.set(id, seen.size + 1);
     return `${before}${seen.get(id)}${after}`;
   });
+}
+
+/** Hyperlink relationships get random ids (rIdk3x…) from the docx package: give them ordinal ones. */
+function stableRelationshipIds(rels: string, xml: string): { rels: string; xml: string } {
+  const random = [...rels.matchAll(/Id="(rId[^"]*)"/g)].map((m) => m[1]!).filter((id) => !/^rId\d+$/.test(id));
+  random.forEach((id, n) => {
+    const stable = `rIdLink${n + 1}`;
+    rels = rels.split(`"${id}"`).join(`"${stable}"`);
+    xml = xml.split(`"${id}"`).join(`"${stable}"`);
+  });
+  return { rels, xml };
 }
 
 function fixCoreDates(xml: string, created: string): string {
