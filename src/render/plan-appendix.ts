@@ -53,8 +53,8 @@ function sectionBlocks(section: Section, plan: Plan, level: Level, ids: IdAlloca
   if (section.aim) blocks.push({ kind: 'paragraph', runs: [{ text: section.aim }] });
   const themeLevel = Math.min(level + 1, 4) as Level;
   for (const theme of section.themes) {
-    const heading = themeHeading(theme, section);
-    blocks.push({ kind: 'heading', level: themeLevel, text: heading, id: ids.id(heading) });
+    // A plan without themes has one unnamed theme per section: its table sits under the section heading.
+    if (theme.title) blocks.push({ kind: 'heading', level: themeLevel, text: themeHeading(theme), id: ids.id(themeHeading(theme)) });
     blocks.push(actionTable(theme, plan, overrides));
   }
   const impact = impactTable(section);
@@ -62,9 +62,8 @@ function sectionBlocks(section: Section, plan: Plan, level: Level, ids: IdAlloca
   return blocks;
 }
 
-function themeHeading(theme: Theme, section: Section): string {
-  if (theme.title) return theme.number ? `${theme.number}. ${theme.title}` : theme.title;
-  return `${section.code ? section.code + '. ' : ''}Actions`;
+function themeHeading(theme: Theme): string {
+  return theme.number ? `${theme.number}. ${theme.title}` : theme.title;
 }
 
 export const ACTION_COLUMNS = [
@@ -79,7 +78,7 @@ export const ACTION_COLUMNS = [
 export function actionTable(theme: Theme, plan: Plan, overrides: Record<string, string>): TableBlock {
   return {
     kind: 'table',
-    summary: `Actions for ${theme.title || 'this section'}: reference, action, due date, lead, status and progress`,
+    summary: `Actions${theme.title ? ` for ${theme.title}` : ''}: reference, action, due date, lead, status and progress`,
     role: 'data',
     columns: ACTION_COLUMNS,
     rows: theme.actions.map((a) => actionRow(a, plan, overrides)),

@@ -11,9 +11,9 @@ export function riskTable(risks: Risk[]): TableBlock {
     role: 'data',
     columns: [
       { header: 'Risk', width: 4 },
-      { header: 'Likelihood', width: 1.2 },
-      { header: 'Impact', width: 1.2 },
-      { header: 'Rating', width: 1.2 },
+      { header: 'Likelihood', width: 1.7 },
+      { header: 'Impact', width: 1.3 },
+      { header: 'Rating', width: 1.3 },
       { header: 'Mitigation', width: 4 },
       { header: 'Owner', width: 2 },
     ],

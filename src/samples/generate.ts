@@ -10,6 +10,7 @@ import { kpiSheet } from './kpi-layout';
 import { toCsv, trackerRows, trackerSheet } from './tracker-layout';
 import { writeWorkbook, type SheetSpec } from './xlsx-writer';
 import { writeBrokenWorkbooks } from './broken-workbooks';
+import { leicestershireSheets, shropshireSheets } from './other-councils';
 
 const CREATED = new Date('2024-03-28T09:00:00Z');
 
@@ -28,6 +29,8 @@ export async function generateSamples(dataDir: string): Promise<string[]> {
     ['wf-improvement-plan-tracker.csv', toCsv(trackerRows(wf, 'text'))],
     ['monthly/2024-02/wf-improvement-plan.xlsx', await councilWorkbook(wf, 'feb')],
     ['monthly/2024-03/wf-improvement-plan.xlsx', await councilWorkbook(wf, 'mar')],
+    ['shropshire-improvement-plan-2024.xlsx', await writeWorkbook(shropshireSheets(), CREATED)],
+    ['leicestershire-continuous-improvement-plan-2017.xlsx', await writeWorkbook(leicestershireSheets(), new Date('2017-08-31T09:00:00Z'))],
   ];
   for (const [name, data] of files) writeFileAtomic(path.join(dataDir, name), data);
   const broken = await writeBrokenWorkbooks(path.join(dataDir, 'broken'));

@@ -7,11 +7,14 @@ import { formatDiagnostic, summaryLine } from '../reporter';
 import { readPlan } from '../../model/read-plan';
 import type { Diagnostic } from '../../model/diagnostic';
 import { writeFileAtomic } from '../../io/atomic-write';
+import { loadConfig } from '../../config/load';
+import { buildReport } from '../../build/build-report';
 
 const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]
 
 Builds every sample in data/ into output/: checks each plan workbook and writes what was read
-(the plan model) to output/plans/<file>.json. Deliberately broken workbooks in data/broken/ are skipped.
+(the plan model) to output/plans/<file>.json, then builds every report in data/reports/ as DOCX
+and PDF. Deliberately broken workbooks in data/broken/ are skipped.
 
 Options:
   --data DIR   where the samples are (default data)
@@ -53,7 +56,25 @@ export const samplesCommand: Command = {
       writeFileAtomic(target, JSON.stringify({ plan, diagnostics }, null, 2) + '\n');
       io.stdout(`read ${shown}: ${plan.sections.length} sections, ${plan.sections.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.actions.length, 0), 0)} actions -> ${path.relative(io.cwd, target)}\n`);
     }
-    io.stdout(summaryLine(all, files.length) + '\n');
+    const reports = await buildSampleReports(dataDir, outDir, io);
+    all.push(...reports.diagnostics);
+    io.stdout(summaryLine(all, files.length + reports.count) + '\n');
     return all.some((d) => d.severity === 'error') ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
+
+async function buildSampleReports(dataDir: string, outDir: string, io: { cwd: string; stdout: (t: string) => void }) {
+  const dir = path.join(dataDir, 'reports');
+  const reports = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  const { config } = loadConfig(undefined, io.cwd);
+  const diagnostics: Diagnostic[] = [];
+  for (const name of reports) {
+    const report = path.relative(io.cwd, path.join(dir, name));
+    // Workbook warnings were printed above; here only the report's own problems.
+    const r = await buildReport(report, { config, outDir, cwd: io.cwd, onProgress: (line) => io.stdout(`built ${line}\n`) });
+    const own = r.diagnostics.filter((d) => d.file === report || d.severity === 'error');
+    for (const d of own) io.stdout(formatDiagnostic(d) + '\n');
+    diagnostics.push(...own);
+  }
+  return { count: reports.length, diagnostics };
+}

@@ -6,7 +6,7 @@ export type ColumnRole = 'ref' | 'section' | 'theme' | 'action' | 'due' | 'lead'
 const SYNONYMS: Record<ColumnRole, RegExp> = {
   ref: /^(ref|reference|ref no|no|number|id|action ref|action no|action id|rec no)$/,
   section: /^(section|priority area|area|domain|workstream|strand)$/,
-  theme: /^(theme|priority|objective|sub theme|outcome|recommendation area|focus)$/,
+  theme: /^(theme|priority|objective|sub theme|outcome|recommendation area|focus|strategic aim|strategic priority|aim)$/,
   action: /^(actions?|what we (will|are going to) do|what are we going to do|action description|task|activity|recommendations?|description)$/,
   due: /^(by when|target date|due|due date|deadline|timescale|date|completion date|target)$/,
   lead: /^(lead|leads|responsible officer|responsible|owner|lead officer|accountable officer|officer)$/,
