@@ -20,3 +20,7 @@ export { renderPdf } from './writers/pdf';
 export { renderDocx } from './writers/docx';
 export { planAppendixSections, planAppendixDocument } from './render/plan-appendix';
 export { buildReport, type BuildOptions, type BuildResult } from './build/build-report';
+export { WorkingCalendar } from './dates/calendar';
+export { bankHolidays, type BankHoliday, type Region } from './dates/bank-holidays';
+export { agendaPublicationDeadline, keyDecisionNoticeDeadline, callInDeadline, type CallIn } from './dates/rules';
+export { checkAgendaPublication, checkKeyDecisionNotice, checkCallIn, checkWorkingDay } from './dates/checks';

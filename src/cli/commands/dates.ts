@@ -1,12 +1,69 @@
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic } from '../reporter';
+import { loadConfig } from '../../config/load';
+import { WorkingCalendar } from '../../dates/calendar';
+import { agendaPublicationDeadline, callInDeadline, keyDecisionNoticeDeadline } from '../../dates/rules';
+import { longDay } from '../../dates/format';
+import { isIsoDate } from '../../dates/iso';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet dates --meeting yyyy-mm-dd [--decision-published yyyy-mm-dd] [--key-decision] [--config FILE] [--json]
+
+Prints the statutory timetable for a meeting under the council's settings (governance: in the settings
+file): key decision notice by, agenda publication by (with the clear working days counted), the meeting,
+and when a decision published on a given day can be called in until and implemented from.
+
+Options:
+  --meeting DATE              the meeting (required)
+  --decision-published DATE   when the decision is published (default: the first working day after the meeting)
+  --key-decision              include the key decision notice deadline (28 clear days)
+  --config FILE               settings file (call-in days and cut-off, closure days, extra bank holidays)
+  --json                      print the timetable as JSON`;
+
+function date(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${name} expects a date as yyyy-mm-dd, found "${value}"`);
+  return value;
+}
+
 export const datesCommand: Command = {
   name: 'dates',
-  summary: 'not yet available',
-  help: 'Usage: cabinet dates\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet dates: not yet available in this version\n');
-    return 2;
+  summary: 'print the statutory timetable for a meeting (agenda, key decision notice, call-in)',
+  help: HELP,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { meeting: { type: 'string' }, 'decision-published': { type: 'string' }, 'key-decision': { type: 'boolean' }, config: { type: 'string' }, json: { type: 'boolean' } });
+    const meeting = date('meeting', values.meeting);
+    if (!meeting) throw new UsageError('--meeting is required');
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
+      return EXIT_DATA_ERRORS;
+    }
+    const g = loaded.config.governance;
+    const cal = WorkingCalendar.fromSettings(g);
+    const agenda = agendaPublicationDeadline(meeting, cal, g.agendaClearWorkingDays);
+    const published = date('decision-published', values['decision-published']) ?? cal.nextWorkingDay(meeting);
+    const callIn = callInDeadline(published, cal, g.callIn);
+    const timetable = {
+      ...(values['key-decision'] ? { keyDecisionNoticeBy: keyDecisionNoticeDeadline(meeting, cal, g.keyDecisionNoticeClearDays) } : {}),
+      agendaPublishBy: agenda.date,
+      clearDays: agenda.clearDays,
+      meeting,
+      decisionPublished: published,
+      callInEnds: { date: callIn.date, cutOff: callIn.cutOff, wording: callIn.wording },
+      implementFrom: callIn.implementFrom,
+    };
+    if (values.json) io.stdout(JSON.stringify(timetable, null, 2) + '\n');
+    else {
+      const rows: [string, string][] = [];
+      if (timetable.keyDecisionNoticeBy) rows.push([`Key decision notice by (${g.keyDecisionNoticeClearDays} clear days)`, longDay(timetable.keyDecisionNoticeBy)]);
+      rows.push([`Agenda published by (${g.agendaClearWorkingDays} clear working days)`, longDay(agenda.date)]);
+      rows.push(['  clear days counted', agenda.clearDays.map((d) => d.slice(8)).join(', ')]);
+      rows.push(['Meeting', longDay(meeting)], ['Decision published', longDay(published)]);
+      rows.push([`Call-in ends (${g.callIn.workingDays} working days)`, callIn.wording], ['Can be implemented from', longDay(callIn.implementFrom)]);
+      const width = Math.max(...rows.map((r) => r[0].length));
+      io.stdout(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+    }
+    return EXIT_OK;
   },
 };
