@@ -1,18 +1,15 @@
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema';
 import { error, type Diagnostic, UnreadableInputError } from '../model/diagnostic';
 import type { Plan } from '../model/plan';
 import { readPlan } from '../model/read-plan';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
-import type { ManifestDocument } from '../model/manifest';
-import { MANIFEST_FILE } from '../model/manifest';
-import { renderDocument, type Format } from '../render/render-document';
+import type { Format } from '../render/render-document';
+import { OutputSet } from './output-set';
 import { appendixDocuments, appendixExemptParagraphs, reportDocument } from '../render/report/report-layout';
 import { loadTemplates } from '../render/report/templates';
 import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
-import { writeFilesAtomic } from '../io/atomic-write';
 
 export interface BuildOptions {
   config: Config;
@@ -31,8 +28,6 @@ export interface BuildResult {
   files: string[];
   diagnostics: Diagnostic[];
 }
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Reads each named workbook relative to the report; an unreadable one is an error on the report. */
 function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd: string): { plans: Record<string, Plan>; diagnostics: Diagnostic[] } {
@@ -78,32 +73,18 @@ export async function buildReport(reportPath: string, options: BuildOptions): Pr
   if (!report.doc || stops(diagnostics, options.strict)) return { files: [], diagnostics };
 
   const outputDir = path.resolve(cwd, options.outDir ?? 'output', `${front.meeting.date}-${slug(front.title)}`);
-  const formats = options.formats ?? ['pdf', 'docx'];
-  const files: { path: string; data: Uint8Array | string }[] = [];
-  const manifest: ManifestDocument[] = [];
+  const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], options.onProgress, cwd);
   const common = { committee: front.committee, meetingDate: front.meeting.date, ...(front.agendaItem ? { agendaItem: front.agendaItem } : {}) };
   const reportExempt = front.classification === 'public' ? undefined : front.classification.exempt;
-
-  const emit = async (doc: NonNullable<typeof report.doc>, base: string, entry: Omit<ManifestDocument, 'file' | 'format' | 'sha256' | 'pages'>) => {
-    const rendered = await renderDocument(doc, formats);
-    for (const format of formats) {
-      const bytes = rendered[format]!;
-      files.push({ path: path.join(outputDir, `${base}.${format}`), data: bytes });
-      manifest.push({ file: `${base}.${format}`, format, ...entry, pages: rendered.pagination.pageCount, sha256: sha256(bytes) });
-    }
-    options.onProgress?.(`${path.relative(cwd, path.join(outputDir, base))}.{${formats.join(',')}}: ${rendered.pagination.pageCount} pages`);
-  };
-
-  await emit(report.doc, 'report', { kind: 'report', title: front.title, ...common, classification: reportExempt ? 'exempt' : 'public', ...(reportExempt ? { exemptParagraphs: reportExempt } : {}) });
+  await out.add(report.doc, 'report', { kind: 'report', title: front.title, ...common, classification: reportExempt ? 'exempt' : 'public', ...(reportExempt ? { exemptParagraphs: reportExempt } : {}) });
   for (const { appendix, doc } of appendixDocuments(input)) {
     const exempt = appendix.exempt || Boolean(reportExempt);
     const paragraphs = appendix.exempt ? appendixExemptParagraphs(appendix, front) : reportExempt;
-    await emit(doc, `appendix-${appendix.letter.toLowerCase()}-${slug(appendix.title)}`, {
+    await out.add(doc, `appendix-${appendix.letter.toLowerCase()}-${slug(appendix.title)}`, {
       kind: 'appendix', title: doc.meta.title, appendix: appendix.letter, ...common,
       classification: exempt ? 'exempt' : 'public', ...(exempt && paragraphs ? { exemptParagraphs: paragraphs } : {}),
     });
   }
-  files.push({ path: path.join(outputDir, MANIFEST_FILE), data: JSON.stringify({ generator: 'cabinet-reports', source: path.relative(cwd, path.resolve(cwd, reportPath)), documents: manifest }, null, 2) + '\n' });
-  writeFilesAtomic(files);
-  return { outputDir, files: files.map((f) => f.path), diagnostics };
+  const files = out.write(path.relative(cwd, path.resolve(cwd, reportPath)));
+  return { outputDir, files, diagnostics };
 }

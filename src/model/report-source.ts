@@ -2,10 +2,8 @@
  * A report source: YAML front matter (the front sheet and what the report draws on) and a Markdown body.
  * Validated with zod; every problem is a diagnostic with the file and line, never an exception.
  */
-import * as fs from 'node:fs';
-import { isMap, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
+import { parseFrontMatter, readSourceFile, type Sourced } from './front-matter';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 const Person = z.strictObject({
@@ -71,53 +69,12 @@ export const ReportFrontMatterSchema = z.strictObject({
 export type ReportFrontMatter = z.infer<typeof ReportFrontMatterSchema>;
 export type Appendix = z.infer<typeof AppendixSchema>;
 
-export interface ReportSource {
-  file: string;
-  front?: ReportFrontMatter;
-  body: string;
-  /** 1-based line of the body's first line, so body diagnostics point at the file's real line. */
-  bodyLine: number;
-  diagnostics: Diagnostic[];
-}
+export type ReportSource = Sourced<ReportFrontMatter>;
 
 export function readReportSource(file: string): ReportSource {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UnreadableInputError(file, 'file not found');
-  }
-  return parseReportSource(text, file);
+  return parseReportSource(readSourceFile(file), file);
 }
 
 export function parseReportSource(text: string, file: string): ReportSource {
-  const m = text.replace(/^\uFEFF/, '').match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/);
-  if (!m) return { file, body: text, bodyLine: 1, diagnostics: [error('front-matter-missing', 'expected YAML front matter between --- lines at the top of the file', { file, line: 1 })] };
-  const yamlText = m[1]!;
-  const bodyLine = yamlText.split('\n').length + 3;
-  const doc = parseDocument(yamlText, { prettyErrors: false });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => error('front-matter-yaml', e.message.split('\n')[0]!, { file, line: (e.linePos?.[0]?.line ?? 0) + 1 }));
-  if (diagnostics.length) return { file, body: m[2]!, bodyLine, diagnostics };
-  const parsed = ReportFrontMatterSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { file, front: parsed.data, body: m[2]!, bodyLine, diagnostics };
-  for (const issue of parsed.error.issues) diagnostics.push(frontMatterIssue(issue, doc, yamlText, file));
-  return { file, body: m[2]!, bodyLine, diagnostics };
-}
-
-function frontMatterIssue(issue: z.core.$ZodIssue, doc: Document, yamlText: string, file: string): Diagnostic {
-  const key = issue.path.map(String).join('.');
-  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  const code = missing ? 'front-matter-missing-field' : 'front-matter-invalid';
-  const message = missing ? `missing front-sheet field "${key}"` : `${key || 'front matter'}: ${issue.message}`;
-  return error(code, message, { file, line: lineOf(doc, yamlText, issue.path) });
-}
-
-/** Line (in the whole file, counting the opening ---) of the deepest key of `path` that exists. */
-function lineOf(doc: Document, yamlText: string, path: PropertyKey[]): number {
-  for (let n = path.length; n > 0; n--) {
-    const node = doc.getIn(path.slice(0, n).map((p) => (typeof p === 'number' ? p : String(p))), true) as { range?: number[] } | undefined;
-    const offset = node?.range?.[0];
-    if (offset !== undefined) return yamlText.slice(0, offset).split('\n').length + 1;
-  }
-  return isMap(doc.contents) ? 2 : 1;
+  return parseFrontMatter(text, file, ReportFrontMatterSchema);
 }

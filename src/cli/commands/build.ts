@@ -5,15 +5,16 @@ import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../reporter';
 import { loadConfig } from '../../config/load';
-import { buildReport } from '../../build/build-report';
+import { buildSource } from '../../build/build-source';
 import type { Format } from '../../render/render-document';
 import type { Diagnostic } from '../../model/diagnostic';
 
-const HELP = `Usage: cabinet build [report.md…] [options]
+const HELP = `Usage: cabinet build [report.md|decision.md…] [options]
 
 Builds each report and its appendices as DOCX and PDF into output/<meeting-date>-<title>/
-(report.docx, report.pdf, appendix-a-<title>.docx/.pdf, manifest.json). With no report named,
-builds every report in data/reports/.
+(report.docx, report.pdf, appendix-a-<title>.docx/.pdf, manifest.json), and each decision record
+(front matter type: decision) into output/<date>-decision-<title>/. With nothing named, builds
+every file in data/reports/ and data/decisions/.
 
 Options:
   --out DIR          output folder (default output)
@@ -36,10 +37,14 @@ function formatsOf(value: string | undefined): Format[] {
   return list as Format[];
 }
 
-function defaultReports(cwd: string): string[] {
-  const dir = path.join(cwd, 'data', 'reports');
-  if (!fs.existsSync(dir)) throw new UsageError('name a report to build (there is no data/reports folder here)');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join('data', 'reports', f));
+/** data/reports/*.md then data/decisions/*.md. */
+export function defaultSources(cwd: string): string[] {
+  const found = ['reports', 'decisions'].flatMap((folder) => {
+    const dir = path.join(cwd, 'data', folder);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join('data', folder, f)) : [];
+  });
+  if (!found.length) throw new UsageError('name a report to build (there is no data/reports folder here)');
+  return found;
 }
 
 export const buildCommand: Command = {
@@ -57,12 +62,12 @@ export const buildCommand: Command = {
       for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
       return EXIT_DATA_ERRORS;
     }
-    const reports = positionals.length ? positionals : defaultReports(io.cwd);
+    const reports = positionals.length ? positionals : defaultSources(io.cwd);
     const progress = io.isTTY && !values.quiet && !values.json ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
     const all: Diagnostic[] = [];
     const results = [];
     for (const report of reports) {
-      const r = await buildReport(report, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
+      const r = await buildSource(report, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
       all.push(...r.diagnostics);
       results.push({ report, ...r });
       if (!values.json) for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');

@@ -8,7 +8,8 @@ import { readPlan } from '../../model/read-plan';
 import type { Diagnostic } from '../../model/diagnostic';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { loadConfig } from '../../config/load';
-import { buildReport } from '../../build/build-report';
+import { buildSource } from '../../build/build-source';
+import { defaultSources } from './build';
 
 const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]
 
@@ -64,14 +65,13 @@ export const samplesCommand: Command = {
 };
 
 async function buildSampleReports(dataDir: string, outDir: string, io: { cwd: string; stdout: (t: string) => void }) {
-  const dir = path.join(dataDir, 'reports');
-  const reports = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  const reports = defaultSources(path.dirname(dataDir));
   const { config } = loadConfig(undefined, io.cwd);
   const diagnostics: Diagnostic[] = [];
   for (const name of reports) {
-    const report = path.relative(io.cwd, path.join(dir, name));
+    const report = path.relative(io.cwd, path.join(path.dirname(dataDir), name));
     // Workbook warnings were printed above; here only the report's own problems.
-    const r = await buildReport(report, { config, outDir, cwd: io.cwd, onProgress: (line) => io.stdout(`built ${line}\n`) });
+    const r = await buildSource(report, { config, outDir, cwd: io.cwd, onProgress: (line) => io.stdout(`built ${line}\n`) });
     const own = r.diagnostics.filter((d) => d.file === report || d.severity === 'error');
     for (const d of own) io.stdout(formatDiagnostic(d) + '\n');
     diagnostics.push(...own);

@@ -1,0 +1,21 @@
+import * as path from 'node:path';
+import { readDecisionSource, type DecisionFrontMatter, type DecisionSource } from '../model/decision-source';
+import { decisionDocument, decisionLabels } from '../render/decision/decision-layout';
+import { slug } from '../render/ids';
+import { sourceDate } from '../io/source-date';
+import { OutputSet } from './output-set';
+import type { BuildOptions, BuildResult } from './build-report';
+
+/** A decision record (seed 004's shape) to DOCX and PDF, with the call-in deadline computed. */
+export async function buildDecision(file: string, options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const source = { ...readDecisionSource(path.resolve(cwd, file)), file };
+  const diagnostics = source.diagnostics.map((d) => ({ ...d, file }));
+  if (!source.front || diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
+  const front = source.front;
+  const doc = decisionDocument(source as DecisionSource & { front: DecisionFrontMatter }, options.config, decisionLabels(options.templatesDir), sourceDate(front.published).toISOString());
+  const outputDir = path.resolve(cwd, options.outDir ?? 'output', `${front.meeting.date}-decision-${slug(front.title)}`);
+  const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], options.onProgress, cwd);
+  await out.add(doc, 'decision', { kind: 'decision', title: front.title, committee: front.decisionMaker, meetingDate: front.meeting.date, classification: 'public' });
+  return { outputDir, files: out.write(path.relative(cwd, path.resolve(cwd, file))), diagnostics };
+}

@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { LayoutDocument } from '../render/layout';
+import { renderDocument, type Format, type Rendered } from '../render/render-document';
+import { MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
+import { writeFilesAtomic } from '../io/atomic-write';
+
+export type ManifestEntry = Omit<ManifestDocument, 'file' | 'format' | 'sha256' | 'pages'>;
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * The files of one build, rendered and staged in memory, then written together (temp files + renames) with
+ * their manifest, so a failure anywhere leaves the previous outputs as they were.
+ */
+export class OutputSet {
+  private readonly files: { path: string; data: Uint8Array | string }[] = [];
+  private readonly manifest: ManifestDocument[] = [];
+
+  constructor(
+    readonly dir: string,
+    private readonly formats: readonly Format[],
+    private readonly onProgress?: (line: string) => void,
+    private readonly cwd = process.cwd(),
+  ) {}
+
+  async add(doc: LayoutDocument, base: string, entry: ManifestEntry): Promise<Rendered> {
+    const rendered = await renderDocument(doc, this.formats);
+    this.addRendered(rendered, base, entry);
+    return rendered;
+  }
+
+  addRendered(rendered: Rendered, base: string, entry: ManifestEntry): void {
+    for (const format of this.formats) {
+      const bytes = rendered[format]!;
+      this.files.push({ path: path.join(this.dir, `${base}.${format}`), data: bytes });
+      this.manifest.push({ file: `${base}.${format}`, format, ...entry, pages: rendered.pagination.pageCount, sha256: sha256(bytes) });
+    }
+    this.onProgress?.(`${path.relative(this.cwd, path.join(this.dir, base))}.{${this.formats.join(',')}}: ${rendered.pagination.pageCount} pages`);
+  }
+
+  /** Writes everything at once; returns the paths written. */
+  write(source: string): string[] {
+    const manifest = { generator: 'cabinet-reports', source, documents: this.manifest };
+    this.files.push({ path: path.join(this.dir, MANIFEST_FILE), data: JSON.stringify(manifest, null, 2) + '\n' });
+    writeFilesAtomic(this.files);
+    return this.files.map((f) => f.path);
+  }
+}
