@@ -59,19 +59,20 @@ function paragraph(block: ParagraphBlock, _ctx: BlockContext): PdfNode {
   return node;
 }
 
+/**
+ * Markers are printed as text before each item (not pdfmake's ol/ul), so they come before the words in
+ * reading order and in extracted text. Formats match the DOCX list numbering: 1. then a. by level.
+ */
 function list(block: ListBlock): PdfNode {
-  const root: unknown[] = [];
-  const stack: unknown[][] = [root];
-  for (const item of block.items) {
-    while (stack.length > item.level + 1) stack.pop();
-    while (stack.length < item.level + 1) {
-      const nested: unknown[] = [];
-      stack[stack.length - 1]!.push(block.ordered ? { ol: nested } : { ul: nested });
-      stack.push(nested);
-    }
-    stack[stack.length - 1]!.push({ text: pdfRuns(item.runs) });
-  }
-  return { [block.ordered ? 'ol' : 'ul']: root, style: 'body', margin: [0, 0, 0, 8] };
+  const counters: number[] = [];
+  const items = block.items.map((item) => {
+    counters.length = item.level + 1;
+    counters[item.level] = (counters[item.level] ?? 0) + 1;
+    const n = counters[item.level]!;
+    const marker = block.ordered ? (item.level % 2 ? `${String.fromCharCode(96 + ((n - 1) % 26) + 1)}.` : `${n}.`) : item.level % 2 ? '–' : '•';
+    return { columns: [{ width: 18, text: marker }, { width: '*', text: pdfRuns(item.runs) }], columnGap: 4, margin: [item.level * 18, 0, 0, 3] };
+  });
+  return { stack: items, style: 'body', margin: [0, 0, 0, 8] };
 }
 
 function cell(c: TableCell, bold = false): PdfNode {
