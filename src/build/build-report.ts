@@ -6,7 +6,8 @@ import { readPlan } from '../model/read-plan';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
 import type { Format } from '../render/render-document';
 import { OutputSet } from './output-set';
-import { appendixDocuments, appendixExemptParagraphs, reportDocument } from '../render/report/report-layout';
+import { appendixDocuments, appendixExemptParagraphs, reportDocument, type ReportInput } from '../render/report/report-layout';
+import type { LayoutDocument } from '../render/layout';
 import { loadTemplates } from '../render/report/templates';
 import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
@@ -56,27 +57,38 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
 
 const stops = (ds: Diagnostic[], strict?: boolean) => ds.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
 
-export async function buildReport(reportPath: string, options: BuildOptions): Promise<BuildResult> {
+export interface PreparedReport {
+  input?: ReportInput;
+  doc?: LayoutDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Everything short of rendering: the source, its workbooks and the laid-out report. Checks use this too. */
+export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'config' | 'templatesDir' | 'strict' | 'cwd'>): PreparedReport {
   const cwd = options.cwd ?? process.cwd();
   const source = { ...readReportSource(path.resolve(cwd, reportPath)), file: reportPath };
   source.diagnostics = source.diagnostics.map((d) => ({ ...d, file: reportPath }));
-  if (!source.front) return { files: [], diagnostics: source.diagnostics };
+  if (!source.front) return { diagnostics: source.diagnostics };
   const withFront = source as ReportSource & { front: ReportFrontMatter };
   const { plans, diagnostics } = readWorkbooks(withFront, cwd);
   diagnostics.unshift(...source.diagnostics);
-  if (stops(diagnostics, options.strict)) return { files: [], diagnostics };
-
-  const front = withFront.front;
-  const input = { source: withFront, plans, settings: options.config.render, templates: loadTemplates(options.templatesDir), created: sourceDate(front.meeting.date).toISOString() };
+  if (stops(diagnostics, options.strict)) return { diagnostics };
+  const input: ReportInput = { source: withFront, plans, settings: options.config.render, templates: loadTemplates(options.templatesDir), created: sourceDate(withFront.front.meeting.date).toISOString() };
   const report = reportDocument(input);
   diagnostics.push(...report.diagnostics);
-  if (!report.doc || stops(diagnostics, options.strict)) return { files: [], diagnostics };
+  return { input, ...(report.doc ? { doc: report.doc } : {}), diagnostics };
+}
 
+export async function buildReport(reportPath: string, options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { input, doc, diagnostics } = prepareReport(reportPath, options);
+  if (!input || !doc || stops(diagnostics, options.strict)) return { files: [], diagnostics };
+  const front = input.source.front;
   const outputDir = path.resolve(cwd, options.outDir ?? 'output', `${front.meeting.date}-${slug(front.title)}`);
   const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], options.onProgress, cwd);
   const common = { committee: front.committee, meetingDate: front.meeting.date, ...(front.agendaItem ? { agendaItem: front.agendaItem } : {}) };
   const reportExempt = front.classification === 'public' ? undefined : front.classification.exempt;
-  await out.add(report.doc, 'report', { kind: 'report', title: front.title, ...common, classification: reportExempt ? 'exempt' : 'public', ...(reportExempt ? { exemptParagraphs: reportExempt } : {}) });
+  await out.add(doc, 'report', { kind: 'report', title: front.title, ...common, classification: reportExempt ? 'exempt' : 'public', ...(reportExempt ? { exemptParagraphs: reportExempt } : {}) });
   for (const { appendix, doc } of appendixDocuments(input)) {
     const exempt = appendix.exempt || Boolean(reportExempt);
     const paragraphs = appendix.exempt ? appendixExemptParagraphs(appendix, front) : reportExempt;

@@ -1,11 +1,24 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../model/diagnostic';
+import * as fs from 'node:fs';
 import { readPlan } from '../model/read-plan';
+import { sourceType } from '../model/front-matter';
+import { UnreadableInputError } from '../model/diagnostic';
+import { loadConfig } from '../config/load';
+import { checkReportFile } from '../checks/report-checks';
+import { checkDecisionFile } from '../checks/decision-checks';
 
 /** Checks one file and returns its diagnostics; throws UnreadableInputError for input it cannot read. */
 export type Checker = (file: string, options: { maxBytes?: number }) => Diagnostic[];
 
 const workbook: Checker = (file, options) => readPlan(file, { maxBytes: options.maxBytes }).diagnostics;
+
+/** Report and decision sources, told apart by their front matter's `type:`. */
+const source: Checker = (file) => {
+  if (!fs.existsSync(file)) throw new UnreadableInputError(file, 'file not found');
+  const { config } = loadConfig();
+  return sourceType(fs.readFileSync(file, 'utf8')) === 'decision' ? checkDecisionFile(file, config) : checkReportFile(file, config);
+};
 
 /** By file extension. Reports, decision records and meeting files add their checkers here. */
 export const CHECKERS: Record<string, Checker> = {
@@ -14,6 +27,7 @@ export const CHECKERS: Record<string, Checker> = {
   '.xls': workbook,
   '.ods': workbook,
   '.csv': workbook,
+  '.md': source,
 };
 
 export function checkerFor(file: string): Checker | undefined {
