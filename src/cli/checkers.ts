@@ -7,6 +7,8 @@ import { UnreadableInputError } from '../model/diagnostic';
 import { loadConfig } from '../config/load';
 import { checkReportFile } from '../checks/report-checks';
 import { checkDecisionFile } from '../checks/decision-checks';
+import { checkMeetingFile } from '../checks/meeting-checks';
+import { parseConfigText } from '../config/load';
 
 /** Checks one file and returns its diagnostics; throws UnreadableInputError for input it cannot read. */
 export type Checker = (file: string, options: { maxBytes?: number }) => Diagnostic[];
@@ -20,6 +22,13 @@ const source: Checker = (file) => {
   return sourceType(fs.readFileSync(file, 'utf8')) === 'decision' ? checkDecisionFile(file, config) : checkReportFile(file, config);
 };
 
+/** A meeting file lists `items:`; any other YAML is taken to be a settings file and validated as one. */
+const yamlFile: Checker = (file) => {
+  if (!fs.existsSync(file)) throw new UnreadableInputError(file, 'file not found');
+  const text = fs.readFileSync(file, 'utf8');
+  return /^items:/m.test(text) ? checkMeetingFile(file, loadConfig().config) : parseConfigText(text, file).diagnostics;
+};
+
 /** By file extension. Reports, decision records and meeting files add their checkers here. */
 export const CHECKERS: Record<string, Checker> = {
   '.xlsx': workbook,
@@ -28,6 +37,8 @@ export const CHECKERS: Record<string, Checker> = {
   '.ods': workbook,
   '.csv': workbook,
   '.md': source,
+  '.yaml': yamlFile,
+  '.yml': yamlFile,
 };
 
 export function checkerFor(file: string): Checker | undefined {

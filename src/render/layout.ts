@@ -123,6 +123,8 @@ export interface TocBlock {
   title: string;
   /** Deepest heading level listed. */
   maxLevel: number;
+  /** The headings this list covers, when it covers part of the document (a report inside an agenda pack). */
+  headingIds?: string[];
 }
 
 export type Block =

@@ -28,8 +28,8 @@ export async function renderDocx(doc: LayoutDocument, pagination?: Pagination): 
     const ctx: DocxBlockContext = {
       style: doc.style,
       widthTwips,
-      tocMarker: (title, maxLevel) => {
-        tocs.push({ title, maxLevel, tabTwips: widthTwips });
+      tocMarker: (title, maxLevel, headingIds) => {
+        tocs.push({ title, maxLevel, tabTwips: widthTwips, ...(headingIds ? { headingIds } : {}) });
         return new Paragraph({ children: [new TextRun(tocMarkerText(tocs.length - 1))] });
       },
     };

@@ -3,7 +3,7 @@
  * viewer, language, marked content, bookmarks that follow the headings, embedded fonts) because published
  * papers must meet the public-sector accessibility rules.
  */
-import type { LayoutDocument, Pagination } from '../render/layout';
+import type { Block, HeadingBlock, LayoutDocument, Pagination, TocBlock } from '../render/layout';
 import { pdfBlock, type BlockContext, type PdfNode } from './pdf/blocks';
 import { PDF_FONTS, FONT_DIR, pdfFontFor } from './pdf/fonts';
 import { footer, sectionHeader } from './pdf/running';
@@ -43,8 +43,10 @@ export async function renderPdf(doc: LayoutDocument): Promise<PdfResult> {
 
 function definition(doc: LayoutDocument, headingPages: Record<string, number>, seePage: (n: number) => void): object {
   const s = doc.style;
-  const tocLevel = Math.max(0, ...doc.sections.flatMap((sec) => sec.blocks.map((b) => (b.kind === 'toc' ? b.maxLevel : 0))));
-  const ctx = (orientation: 'portrait' | 'landscape'): BlockContext => ({ style: s, width: contentWidth(s, orientation), tocLevel, outline: [] });
+  const tocs = doc.sections.flatMap((sec) => sec.blocks.filter((b): b is TocBlock => b.kind === 'toc'));
+  const tocsFor = (h: HeadingBlock) => tocs.filter((t) => (t.headingIds ? t.headingIds.includes(h.id) : h.level <= t.maxLevel)).map((t) => `toc-${tocs.indexOf(t)}`);
+  const tocId = (t: Block) => `toc-${tocs.indexOf(t as TocBlock)}`;
+  const ctx = (orientation: 'portrait' | 'landscape'): BlockContext => ({ style: s, width: contentWidth(s, orientation), tocsFor, tocId, outline: [] });
   const outline: (string | undefined)[] = [];
   const created = new Date(doc.meta.created);
   return {

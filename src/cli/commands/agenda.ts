@@ -1,12 +1,40 @@
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { loadConfig } from '../../config/load';
+import { buildAgenda } from '../../build/build-agenda';
+import type { Format } from '../../render/render-document';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--quiet]
+
+Builds a meeting's papers into output/<date>-<committee>-agenda/:
+  Agenda frontsheet <date> <time> <committee>.pdf   the agenda, each item with its page range
+  Public reports pack <date> <time> <committee>.pdf  every public item, pages numbered across the pack,
+                                                      each report stamped "Agenda Item N", bookmarks per
+                                                      item and heading
+  Restricted reports pack ….pdf                      Part II (exempt) items only, marked on every page
+and the same as DOCX, with manifest.json saying which files are exempt. Exempt items never enter the
+public pack: the public agenda lists them with their Schedule 12A paragraph.`;
+
 export const agendaCommand: Command = {
   name: 'agenda',
-  summary: 'not yet available',
-  help: 'Usage: cabinet agenda\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet agenda: not yet available in this version\n');
-    return 2;
+  summary: 'build the agenda and the public and restricted reports packs for a meeting',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, quiet: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('name one meeting file');
+    const formats = (values.format ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
+    if (formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(`--format takes docx and/or pdf, found "${values.format}"`);
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
+      return EXIT_DATA_ERRORS;
+    }
+    const progress = io.isTTY && !values.quiet ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
+    const r = await buildAgenda(positionals[0]!, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, cwd: io.cwd, onProgress: progress });
+    for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+    io.stdout(`${summaryLine(r.diagnostics, 1)}${r.outputDir ? `; papers in ${r.outputDir}` : '; nothing written'}\n`);
+    return r.outputDir ? EXIT_OK : EXIT_DATA_ERRORS;
   },
 };

@@ -10,12 +10,14 @@ import { writeFileAtomic } from '../../io/atomic-write';
 import { loadConfig } from '../../config/load';
 import { buildSource } from '../../build/build-source';
 import { defaultSources } from './build';
+import { buildAgenda } from '../../build/build-agenda';
 
 const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]
 
 Builds every sample in data/ into output/: checks each plan workbook and writes what was read
 (the plan model) to output/plans/<file>.json, then builds every report in data/reports/ as DOCX
-and PDF. Deliberately broken workbooks in data/broken/ are skipped.
+and PDF with data/decisions/, and the agenda packs of data/meetings/. Deliberately broken workbooks in
+data/broken/ are skipped.
 
 Options:
   --data DIR   where the samples are (default data)
@@ -59,7 +61,9 @@ export const samplesCommand: Command = {
     }
     const reports = await buildSampleReports(dataDir, outDir, io);
     all.push(...reports.diagnostics);
-    io.stdout(summaryLine(all, files.length + reports.count) + '\n');
+    const meetings = await buildSampleAgendas(dataDir, outDir, io);
+    all.push(...meetings.diagnostics);
+    io.stdout(summaryLine(all, files.length + reports.count + meetings.count) + '\n');
     return all.some((d) => d.severity === 'error') ? EXIT_DATA_ERRORS : EXIT_OK;
   },
 };
@@ -77,4 +81,19 @@ async function buildSampleReports(dataDir: string, outDir: string, io: { cwd: st
     diagnostics.push(...own);
   }
   return { count: reports.length, diagnostics };
+}
+
+async function buildSampleAgendas(dataDir: string, outDir: string, io: { cwd: string; stdout: (t: string) => void }) {
+  const dir = path.join(dataDir, 'meetings');
+  const meetings = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const { config } = loadConfig(undefined, io.cwd);
+  const diagnostics: Diagnostic[] = [];
+  for (const name of meetings) {
+    const meeting = path.relative(io.cwd, path.join(dir, name));
+    const r = await buildAgenda(meeting, { config, outDir, cwd: io.cwd, onProgress: (line) => io.stdout(`built ${line}\n`) });
+    const own = r.diagnostics.filter((d) => d.severity === 'error' || d.file === meeting);
+    for (const d of own) io.stdout(formatDiagnostic(d) + '\n');
+    diagnostics.push(...own);
+  }
+  return { count: meetings.length, diagnostics };
 }

@@ -10,7 +10,7 @@ export interface DocxBlockContext {
   /** Usable page width in twentieths of a point (twips). */
   widthTwips: number;
   /** Marker paragraphs for contents lists, filled in after packing (see toc.ts). */
-  tocMarker: (title: string, maxLevel: number) => Paragraph;
+  tocMarker: (title: string, maxLevel: number, headingIds?: string[]) => Paragraph;
 }
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
@@ -32,7 +32,7 @@ export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
     case 'page-break':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     case 'toc':
-      return [ctx.tocMarker(block.title, block.maxLevel)];
+      return [ctx.tocMarker(block.title, block.maxLevel, block.headingIds)];
   }
 }
 

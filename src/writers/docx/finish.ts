@@ -8,6 +8,7 @@ export interface TocRequest {
   title: string;
   maxLevel: number;
   tabTwips: number;
+  headingIds?: string[];
 }
 
 /**
@@ -17,7 +18,7 @@ export interface TocRequest {
 export async function finishDocx(bytes: Buffer, doc: LayoutDocument, tocs: TocRequest[], pagination?: Pagination): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   let xml = await zip.file('word/document.xml')!.async('string');
-  tocs.forEach((t, n) => (xml = replaceTocMarker(xml, n, tocXml(doc, t.title, t.maxLevel, t.tabTwips, pagination))));
+  tocs.forEach((t, n) => (xml = replaceTocMarker(xml, n, tocXml(doc, t.title, t.maxLevel, t.tabTwips, pagination, t.headingIds))));
   xml = describeTables(xml, doc);
   xml = renumber(xml, /(<w:bookmark(?:Start|End)[^>]*? w:id=")(\d+)(")/g);
   xml = renumber(xml, /(<wp:docPr id=")(\d+)(")/g);

@@ -10,10 +10,12 @@ interface Entry {
   text: string;
 }
 
-function entries(doc: LayoutDocument, maxLevel: number): Entry[] {
+function entries(doc: LayoutDocument, maxLevel: number, only?: string[]): Entry[] {
   return doc.sections.flatMap((s) =>
     s.blocks.flatMap((b) =>
-      b.kind === 'heading' && b.toc !== false && b.level <= maxLevel ? [{ id: b.id, level: b.level, text: b.number ? `${b.number.text} ${b.text}` : b.text }] : [],
+      b.kind === 'heading' && b.toc !== false && b.level <= maxLevel && (!only || only.includes(b.id))
+        ? [{ id: b.id, level: b.level, text: b.number ? `${b.number.text} ${b.text}` : b.text }]
+        : [],
     ),
   );
 }
@@ -23,8 +25,8 @@ function entries(doc: LayoutDocument, maxLevel: number): Entry[] {
  * pagination, which shares Word's metrics), so the contents read correctly as soon as the file is opened
  * and Word can still refresh them. No w:dirty and no updateFields: nothing prompts the reader.
  */
-export function tocXml(doc: LayoutDocument, title: string, maxLevel: number, tabTwips: number, pagination?: Pagination): string {
-  const list = entries(doc, maxLevel);
+export function tocXml(doc: LayoutDocument, title: string, maxLevel: number, tabTwips: number, pagination?: Pagination, only?: string[]): string {
+  const list = entries(doc, maxLevel, only);
   const begin = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-${maxLevel}" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
   const end = `<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
   const heading = `<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p>`;

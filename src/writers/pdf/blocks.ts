@@ -7,7 +7,10 @@ export type PdfNode = Record<string, unknown>;
 export interface BlockContext {
   style: LayoutStyle;
   width: number;
-  tocLevel: number;
+  /** Ids of the contents lists a heading appears in. */
+  tocsFor: (heading: HeadingBlock) => string[];
+  /** The pdfmake id of a contents list block. */
+  tocId: (toc: Block) => string;
   /** Id of the last heading at each level, for nesting bookmarks. */
   outline: (string | undefined)[];
 }
@@ -28,7 +31,7 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode {
     case 'page-break':
       return { text: '', pageBreak: 'after' };
     case 'toc':
-      return { toc: { title: { text: block.title, style: 'h2' }, numberStyle: { bold: false } }, margin: [0, 0, 0, 12] };
+      return { toc: { id: ctx.tocId(block), title: { text: block.title, style: 'h2' }, numberStyle: { bold: false } }, margin: [0, 0, 0, 12] };
   }
 }
 
@@ -40,7 +43,8 @@ function heading(block: HeadingBlock, ctx: BlockContext): PdfNode {
   const listed = block.toc !== false;
   const node: PdfNode = { text, style: `h${block.level}`, id: block.id, headlineLevel: block.level };
   if (listed) Object.assign(node, { outline: true, outlineText: text, ...(parent ? { outlineParentId: parent } : {}) });
-  if (listed && block.level <= ctx.tocLevel) node.tocItem = true;
+  const tocs = listed ? ctx.tocsFor(block) : [];
+  if (tocs.length) node.tocItem = tocs;
   if (block.pageBreakBefore) node.pageBreak = 'before';
   return node;
 }

@@ -1,0 +1,52 @@
+/** A meeting file: the committee, when and where, and the agenda items in order. */
+import * as fs from 'node:fs';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
+import { lineOf } from './front-matter';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+
+export const AgendaItemSchema = z.union([
+  /** A report (with its appendices) built from a report source, path relative to the meeting file. */
+  z.strictObject({ report: z.string().min(1) }),
+  /** A short item printed on the agenda itself: apologies, minutes, declarations. */
+  z.strictObject({ title: z.string().min(1), text: z.string().default('') }),
+]);
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+export const MeetingSchema = z.strictObject({
+  council: z.string().optional(),
+  committee: z.string().min(1),
+  date: IsoDate,
+  time: z.string().regex(/^\d{2}:\d{2}$/, 'expected a time as HH:MM'),
+  venue: z.string().default('To be confirmed'),
+  /** When the agenda is (to be) published; checked against the statutory deadline. */
+  agendaPublished: IsoDate.optional(),
+  items: z.array(AgendaItemSchema).min(1),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export interface MeetingSource {
+  file: string;
+  text: string;
+  meeting?: Meeting;
+  diagnostics: Diagnostic[];
+}
+
+export function readMeeting(file: string, shown = file): MeetingSource {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UnreadableInputError(shown, 'file not found');
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  const yamlErrors = doc.errors.map((e) => error('meeting-yaml', e.message.split('\n')[0]!, { file: shown, line: e.linePos?.[0]?.line }));
+  if (yamlErrors.length) return { file: shown, text, diagnostics: yamlErrors };
+  const parsed = MeetingSchema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { file: shown, text, meeting: parsed.data, diagnostics: [] };
+  // lineOf counts an opening --- line; a meeting file has none.
+  const diagnostics = parsed.error.issues.map((i) => error('meeting-invalid', `${i.path.join('.') || 'meeting'}: ${i.message}`, { file: shown, line: lineOf(doc, text, i.path) - 1 }));
+  return { file: shown, text, diagnostics };
+}
