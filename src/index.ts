@@ -33,3 +33,4 @@ export { checkAccessibility } from './checks/accessibility';
 export { checkReportFile } from './checks/report-checks';
 export { checkDecisionFile } from './checks/decision-checks';
 export { checkMeetingFile } from './checks/meeting-checks';
+export { buildBoardPack, type BoardPackOptions, type BoardPackResult } from './board-pack/build-board-pack';

@@ -1,16 +1,29 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'date-fns';
 import type { Config } from '../config/schema';
 import type { Diagnostic } from '../model/diagnostic';
+import { UnreadableInputError, error } from '../model/diagnostic';
+import { readPlan } from '../model/read-plan';
+import type { Format } from '../render/render-document';
+import { sourceDate } from '../io/source-date';
+import { OutputSet } from '../build/output-set';
+import { boardPackDocument, type PackInput, type PackPlan } from './pack-layout';
+import { monthEnd, previousMonth, resolveMonth } from './month';
+import { readSnapshot, writeSnapshot } from './snapshots';
 
 export interface BoardPackOptions {
   /** "2024-03", or "auto" for the month that ended most recently before `today`. */
   month: string;
-  /** Plan workbooks; default: every workbook in config.boardPack.planFolders. */
+  /** Plan workbooks; default: the workbooks for the month in config.boardPack.planFolders. */
   plans?: string[];
   config: Config;
   /** Output root (default "output"). */
   outDir?: string;
   /** Today's date (yyyy-mm-dd), for --month auto; injected so runs are reproducible. */
   today?: string;
+  formats?: Format[];
+  cwd?: string;
 }
 
 export interface BoardPackResult {
@@ -24,7 +37,50 @@ export interface BoardPackResult {
   exitCode: 0 | 1;
 }
 
-/** Placeholder signature (issue 6). */
-export async function buildBoardPack(_options: BoardPackOptions): Promise<BoardPackResult> {
-  throw new Error('board pack not yet available');
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
+const workbooksIn = (dir: string) => fs.readdirSync(dir).filter((f) => WORKBOOK.test(f)).sort().map((f) => path.join(dir, f));
+
+/** "The latest spreadsheets": a folder per month (<folder>/2024-03/) when there is one, else the folder itself. */
+export function planFiles(month: string, folders: string[], cwd: string): string[] {
+  return folders.flatMap((folder) => {
+    const base = path.resolve(cwd, folder);
+    const monthly = path.join(base, month);
+    if (fs.existsSync(monthly)) return workbooksIn(monthly);
+    return fs.existsSync(base) ? workbooksIn(base) : [];
+  });
+}
+
+export async function buildBoardPack(options: BoardPackOptions): Promise<BoardPackResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const month = resolveMonth(options.month, options.today ?? format(new Date(), 'yyyy-MM-dd'));
+  const asAt = monthEnd(month);
+  const history = path.resolve(cwd, options.config.boardPack.historyDir);
+  const files = options.plans?.map((p) => path.resolve(cwd, p)) ?? planFiles(month, options.config.boardPack.planFolders, cwd);
+  const diagnostics: Diagnostic[] = [];
+  const plans: PackPlan[] = [];
+  const problems: PackInput['problems'] = [];
+  for (const file of files) {
+    const shown = path.relative(cwd, file);
+    try {
+      const r = readPlan(file);
+      const ds = r.diagnostics.map((d) => ({ ...d, file: shown }));
+      diagnostics.push(...ds);
+      if (!r.plan || ds.some((d) => d.severity === 'error')) problems.push({ file: shown, diagnostics: ds });
+      else plans.push({ plan: r.plan, previous: readSnapshot(history, previousMonth(month), r.plan), earlier: readSnapshot(history, previousMonth(previousMonth(month)), r.plan) });
+    } catch (e) {
+      if (!(e instanceof UnreadableInputError)) throw e;
+      const d = error('unreadable', e.reason, { file: shown });
+      diagnostics.push(d);
+      problems.push({ file: shown, diagnostics: [d] });
+    }
+  }
+  if (!files.length) diagnostics.push(error('no-plans', `no plan workbooks for ${month} in ${options.config.boardPack.planFolders.join(', ')}`));
+  const doc = boardPackDocument({ month, asAt, plans, problems, config: options.config, created: sourceDate(asAt).toISOString() });
+  const outputDir = path.resolve(cwd, options.outDir ?? 'output', 'board-pack', month);
+  const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], undefined, cwd);
+  await out.add(doc, `board-pack-${month}`, { kind: 'board-pack', title: doc.meta.title, committee: options.config.boardPack.board, meetingDate: asAt, classification: 'public' });
+  const written = out.write(files.map((f) => path.relative(cwd, f)).join(', '));
+  // Snapshots only once the pack is safely written: a failed run must not become next month's baseline.
+  for (const p of plans) writeSnapshot(history, month, p.plan);
+  return { month, outputDir, files: written, diagnostics, exitCode: problems.length || !files.length ? 1 : 0 };
 }

@@ -1,12 +1,57 @@
 import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic, summaryLine } from '../reporter';
+import { loadConfig } from '../../config/load';
+import { buildBoardPack } from '../../board-pack/build-board-pack';
+import { isIsoDate } from '../../dates/iso';
+import type { Format } from '../../render/render-document';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet board-pack --month yyyy-mm|auto [plan.xlsx…] [options]
+
+Builds the monthly board pack from the latest plan workbooks into output/board-pack/<month>/
+(board-pack-<month>.pdf and .docx, manifest.json): RAG summary with chart, exceptions (every Red and
+Amber action), consistency warnings, actions due in the next 60 days, changes since last month, KPIs,
+data problems, and the full action tables. Each run keeps a snapshot of every plan for its month in the
+history folder (boardPack.historyDir); next month's pack compares against it.
+
+With no plans named, reads the workbooks in <folder>/<month>/ (or <folder>/) for each folder in
+boardPack.planFolders.
+
+Options:
+  --month M        yyyy-mm, or auto for the month that ended most recently
+  --today DATE     today's date for --month auto (default: the system date)
+  --out DIR        output root (default output)
+  --format LIST    pdf,docx (default both)
+  --config FILE    settings file
+  --strict         warnings count as failures
+  --json           print the result as JSON
+
+Exit codes: 0 built, 1 a plan had data errors (reported on the pack's data problems page; the other
+plans still make the pack), 2 usage error. Running twice for one month gives byte-identical files.`;
+
 export const boardPackCommand: Command = {
   name: 'board-pack',
-  summary: 'not yet available',
-  help: 'Usage: cabinet board-pack\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet board-pack: not yet available in this version\n');
-    return 2;
+  summary: 'build the monthly board pack (RAG summary, exceptions, changes since last month)',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { month: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, config: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } });
+    if (!values.month) throw new UsageError('--month is required (yyyy-mm or auto)');
+    if (values.today && !isIsoDate(values.today)) throw new UsageError(`--today expects yyyy-mm-dd, found "${values.today}"`);
+    if (values.month !== 'auto' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError(`--month expects yyyy-mm or auto, found "${values.month}"`);
+    const formats = (values.format ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
+    if (formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(`--format takes docx and/or pdf, found "${values.format}"`);
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
+      return 1;
+    }
+    const r = await buildBoardPack({ month: values.month, plans: positionals.length ? positionals : undefined, config: loaded.config, outDir: values.out, today: values.today, formats, cwd: io.cwd });
+    if (values.json) io.stdout(JSON.stringify(r, null, 2) + '\n');
+    else {
+      for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+      io.stdout(`${summaryLine(r.diagnostics, 1)}; board pack for ${r.month} in ${r.outputDir}\n`);
+    }
+    return r.exitCode || (values.strict && r.diagnostics.some((d) => d.severity === 'warning') ? 1 : 0);
   },
 };

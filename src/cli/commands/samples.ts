@@ -11,12 +11,14 @@ import { loadConfig } from '../../config/load';
 import { buildSource } from '../../build/build-source';
 import { defaultSources } from './build';
 import { buildAgenda } from '../../build/build-agenda';
+import { buildBoardPack } from '../../board-pack/build-board-pack';
 
 const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]
 
 Builds every sample in data/ into output/: checks each plan workbook and writes what was read
 (the plan model) to output/plans/<file>.json, then builds every report in data/reports/ as DOCX
-and PDF with data/decisions/, and the agenda packs of data/meetings/. Deliberately broken workbooks in
+and PDF with data/decisions/, the agenda packs of data/meetings/, and the February and March 2024 board
+packs from data/monthly/. Deliberately broken workbooks in
 data/broken/ are skipped.
 
 Options:
@@ -63,6 +65,12 @@ export const samplesCommand: Command = {
     all.push(...reports.diagnostics);
     const meetings = await buildSampleAgendas(dataDir, outDir, io);
     all.push(...meetings.diagnostics);
+    // February first, so March's pack has a snapshot to compare with.
+    for (const month of ['2024-02', '2024-03']) {
+      const pack = await buildBoardPack({ month, config: loadConfig(undefined, io.cwd).config, outDir, cwd: io.cwd });
+      io.stdout(`built ${path.relative(io.cwd, pack.outputDir)}: board pack for ${month}\n`);
+      all.push(...pack.diagnostics.filter((d) => d.severity === 'error'));
+    }
     io.stdout(summaryLine(all, files.length + reports.count + meetings.count) + '\n');
     return all.some((d) => d.severity === 'error') ? EXIT_DATA_ERRORS : EXIT_OK;
   },

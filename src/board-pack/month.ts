@@ -1,0 +1,14 @@
+import { format, lastDayOfMonth, subMonths } from 'date-fns';
+import { fromIso } from '../dates/iso';
+
+/** "2024-03", or "auto": the month that ended most recently before `today`. */
+export function resolveMonth(month: string, today: string): string {
+  if (month === 'auto') return format(subMonths(fromIso(today), 1), 'yyyy-MM');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`--month expects yyyy-mm or auto, found "${month}"`);
+  return month;
+}
+
+/** The "position as at" date: the last day of the month. */
+export const monthEnd = (month: string) => format(lastDayOfMonth(fromIso(`${month}-01`)), 'yyyy-MM-dd');
+export const previousMonth = (month: string) => format(subMonths(fromIso(`${month}-01`), 1), 'yyyy-MM');
+export const monthName = (month: string) => format(fromIso(`${month}-01`), 'MMMM yyyy');
