@@ -34,3 +34,6 @@ export { checkReportFile } from './checks/report-checks';
 export { checkDecisionFile } from './checks/decision-checks';
 export { checkMeetingFile } from './checks/meeting-checks';
 export { buildBoardPack, type BoardPackOptions, type BoardPackResult } from './board-pack/build-board-pack';
+export { sendPapers, type SendOptions, type SendResult } from './delivery/send';
+export { DeliveryRefused } from './delivery/papers';
+export { runMonthly } from './schedule/monthly';

@@ -82,6 +82,10 @@ export const DeliverySettingsSchema = z
     publishedUrlBase: z.string().optional(),
     ledger: z.string().default('output/send-ledger.jsonl'),
     outbox: z.string().default('output/outbox'),
+    /** Attempts per recipient for transient failures (4xx, dropped connections), with doubling delays. */
+    retry: z.object({ attempts: z.number().int().min(1).max(10).default(4), baseDelayMs: z.number().int().min(0).default(2000) }).prefault({}),
+    /** Lock file that keeps two scheduled runs from overlapping. */
+    lockFile: z.string().default('output/.cabinet-monthly.lock'),
   })
   .prefault({});
 

@@ -1,12 +1,44 @@
 import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { loadConfig } from '../../config/load';
+import { runMonthly } from '../../schedule/monthly';
+import { LockHeld } from '../../schedule/lock';
+import { DeliveryRefused } from '../../delivery/papers';
+import { isIsoDate } from '../../dates/iso';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet monthly [--config FILE] [--today yyyy-mm-dd] [--dry-run]
+
+For cron or a systemd timer: builds the board pack for the month that ended most recently and sends it
+to the list in boardPack.sendTo. Idempotent (the pack is byte-identical for a month and the send ledger
+skips what was delivered), locked so two runs never overlap, logs one JSON object per line on stderr.
+Exit codes: 0 ok, 1 data errors or someone not reached, 2 usage, settings or lock held.`;
+
 export const monthlyCommand: Command = {
   name: 'monthly',
-  summary: 'not yet available',
-  help: 'Usage: cabinet monthly\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet monthly: not yet available in this version\n');
-    return 2;
+  summary: 'scheduled run: board pack for last month, sent to the board list',
+  help: HELP,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, { config: { type: 'string' }, today: { type: 'string' }, 'dry-run': { type: 'boolean' } });
+    if (values.today && !isIsoDate(values.today)) throw new UsageError(`--today expects yyyy-mm-dd, found "${values.today}"`);
+    const log = (event: string, details: Record<string, unknown> = {}) => io.stderr(JSON.stringify({ time: new Date().toISOString(), level: /failed|refused|error/.test(event) ? 'error' : 'info', event, ...details }) + '\n');
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      loaded.diagnostics.forEach((d) => log('settings-error', { ...d }));
+      return 2;
+    }
+    try {
+      return await runMonthly({ config: loaded.config, today: values.today, dryRun: values['dry-run'], cwd: io.cwd, log });
+    } catch (e) {
+      if (e instanceof LockHeld) {
+        log('lock-held', { error: e.message });
+        return 2;
+      }
+      if (e instanceof DeliveryRefused) {
+        log('refused', { error: e.message });
+        return 1;
+      }
+      throw e;
+    }
   },
 };

@@ -1,12 +1,55 @@
 import type { Command } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { parseCommandArgs } from '../args';
+import { formatDiagnostic } from '../reporter';
+import { loadConfig } from '../../config/load';
+import { sendPapers } from '../../delivery/send';
+import { DeliveryRefused } from '../../delivery/papers';
 
-// Placeholder until this command's issue lands: it says so plainly instead of pretending to work.
+const HELP = `Usage: cabinet send <file.pdf… | built folder> --list NAME [--dry-run] [--classification public] [--config FILE] [--json]
+
+Emails generated PDFs to a distribution list from the settings file (delivery.lists), one message per
+recipient. A built folder sends every PDF its manifest.json lists.
+
+  --list NAME                the distribution list
+  --dry-run                  write each message as an .eml file under delivery.outbox; send nothing
+  --classification public    state that files without a manifest.json are public (otherwise refused)
+  --config FILE              settings file
+  --json                     print the result as JSON
+
+Exempt papers are refused for lists not cleared for them (exemptCleared: true), before anything is sent
+to anyone. A send ledger (delivery.ledger) records each delivery: re-running the same send skips those
+already delivered; a changed file is a new send. Transient SMTP failures are retried with backoff.
+SMTP host/port/user from the settings or CABINET_SMTP_HOST / _PORT / _USER; the password only from
+CABINET_SMTP_PASSWORD. Exit codes: 0 all reached, 1 some recipient not reached or refused, 2 usage.`;
+
 export const sendCommand: Command = {
   name: 'send',
-  summary: 'not yet available',
-  help: 'Usage: cabinet send\n\nNot yet available in this version.',
-  async run(_argv, io) {
-    io.stderr('cabinet send: not yet available in this version\n');
-    return 2;
+  summary: 'email generated PDFs to a distribution list, safely',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { list: { type: 'string' }, 'dry-run': { type: 'boolean' }, classification: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } });
+    if (!values.list) throw new UsageError('--list is required');
+    if (!positionals.length) throw new UsageError('name the PDFs or the built folder to send');
+    if (values.classification && values.classification !== 'public') throw new UsageError('--classification takes only "public": exempt papers must come with their manifest');
+    const loaded = loadConfig(values.config, io.cwd);
+    if (loaded.diagnostics.length) {
+      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
+      return EXIT_DATA_ERRORS;
+    }
+    try {
+      const log = values.json ? undefined : (event: string, d?: Record<string, unknown>) => io.stderr(JSON.stringify({ time: new Date().toISOString(), event, ...d }) + '\n');
+      const r = await sendPapers({ inputs: positionals, list: values.list, config: loaded.config, dryRun: values['dry-run'], vouchPublic: values.classification === 'public', cwd: io.cwd, log });
+      if (values.json) io.stdout(JSON.stringify(r, null, 2) + '\n');
+      else {
+        for (const f of r.failed) io.stdout(`not delivered to ${f.recipient}: ${f.error}\n`);
+        io.stdout(`${r.sent.length} sent, ${r.skipped.length} already delivered, ${r.failed.length} not delivered${r.outbox.length ? `, ${r.outbox.length} written to the outbox` : ''}\n`);
+      }
+      return r.exitCode ? EXIT_DATA_ERRORS : EXIT_OK;
+    } catch (e) {
+      if (!(e instanceof DeliveryRefused)) throw e;
+      io.stderr(`cabinet send: ${e.message}\n`);
+      return EXIT_DATA_ERRORS;
+    }
   },
 };

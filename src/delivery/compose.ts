@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import type { DeliverySettings } from '../config/schema';
+import { BUILTIN_TEMPLATES } from '../render/report/templates';
+import { exemptionWording } from '../model/exempt';
+import { longDate } from '../dates/format';
+import type { Paper } from './papers';
+
+export interface Composed {
+  subject: string;
+  /** Same subject and same file contents: the same message, whoever it goes to. */
+  messageKey: string;
+  attach: boolean;
+  body: (recipientName: string) => string;
+}
+
+const engine = Handlebars.create();
+const template = (name: string, councilDir?: string) => {
+  const own = councilDir && path.join(councilDir, 'email', name);
+  return engine.compile(fs.readFileSync(own && fs.existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, 'email', name), 'utf8'), { noEscape: true });
+};
+
+/** Subject and body from templates/email/, about the main paper (the report or pack, else the first file). */
+export function compose(papers: Paper[], delivery: DeliverySettings, templatesDir?: string): Composed {
+  const main = papers.find((p) => p.doc && ['report', 'pack', 'board-pack', 'decision'].includes(p.doc.kind)) ?? papers[0]!;
+  const size = papers.reduce((n, p) => n + p.bytes.length, 0);
+  const attach = size <= delivery.attachmentLimitBytes;
+  const exempt = papers.filter((p) => p.exempt).flatMap((p) => p.doc?.exemptParagraphs ?? []);
+  const data = {
+    committee: main.doc?.committee ?? 'Papers',
+    meetingDateText: main.doc?.meetingDate ? longDate(main.doc.meetingDate) : '',
+    agendaItem: main.doc?.agendaItem,
+    title: main.doc?.title ?? main.name.replace(/\.pdf$/i, ''),
+    attached: attach,
+    exempt: exempt.length > 0,
+    exemptWording: exempt.length ? exemptionWording(exempt) : '',
+    sizeText: `${(size / 1024 / 1024).toFixed(1)} MB`,
+    files: papers.map((p) => ({ name: p.name, url: `${(delivery.publishedUrlBase ?? '').replace(/\/$/, '')}/${encodeURIComponent(p.name)}` })),
+  };
+  const subject = template('subject.hbs', templatesDir)(data).trim().replace(/\s+/g, ' ');
+  const messageKey = createHash('sha256').update([subject, ...papers.map((p) => p.sha256).sort()].join('\n')).digest('hex').slice(0, 32);
+  const body = template('body.hbs', templatesDir);
+  return { subject, messageKey, attach, body: (recipientName) => body({ ...data, recipientName }).replace(/\n{3,}/g, '\n\n') };
+}
