@@ -5,6 +5,7 @@ import type { Config } from '../config/schema';
 import type { Diagnostic } from '../model/diagnostic';
 import { UnreadableInputError, error } from '../model/diagnostic';
 import { readPlan } from '../model/read-plan';
+import { workbooksIn } from '../readers/workbook-files';
 import type { Format } from '../render/render-document';
 import { sourceDate } from '../io/source-date';
 import { OutputSet } from '../build/output-set';
@@ -37,8 +38,6 @@ export interface BoardPackResult {
   exitCode: 0 | 1;
 }
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
-const workbooksIn = (dir: string) => fs.readdirSync(dir).filter((f) => WORKBOOK.test(f)).sort().map((f) => path.join(dir, f));
 
 /** "The latest spreadsheets": a folder per month (<folder>/2024-03/) when there is one, else the folder itself. */
 export function planFiles(month: string, folders: string[], cwd: string): string[] {

@@ -2,9 +2,8 @@ import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../reporter';
-import { loadConfig } from '../../config/load';
 import { buildAgenda } from '../../build/build-agenda';
-import type { Format } from '../../render/render-document';
+import { parseFormats, settingsOrReport } from '../options';
 
 const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--quiet]
 
@@ -24,15 +23,11 @@ export const agendaCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, quiet: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('name one meeting file');
-    const formats = (values.format ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
-    if (formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(`--format takes docx and/or pdf, found "${values.format}"`);
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
-      return EXIT_DATA_ERRORS;
-    }
+    const formats = parseFormats(values.format);
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_DATA_ERRORS;
     const progress = io.isTTY && !values.quiet ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
-    const r = await buildAgenda(positionals[0]!, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, cwd: io.cwd, onProgress: progress });
+    const r = await buildAgenda(positionals[0]!, { config, outDir: values.out, formats, templatesDir: values.templates, cwd: io.cwd, onProgress: progress });
     for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
     io.stdout(`${summaryLine(r.diagnostics, 1)}${r.outputDir ? `; papers in ${r.outputDir}` : '; nothing written'}\n`);
     return r.outputDir ? EXIT_OK : EXIT_DATA_ERRORS;

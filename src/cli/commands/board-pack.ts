@@ -2,10 +2,9 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../reporter';
-import { loadConfig } from '../../config/load';
 import { buildBoardPack } from '../../board-pack/build-board-pack';
 import { isIsoDate } from '../../dates/iso';
-import type { Format } from '../../render/render-document';
+import { parseFormats, settingsOrReport } from '../options';
 
 const HELP = `Usage: cabinet board-pack --month yyyy-mm|auto [plan.xlsx…] [options]
 
@@ -39,14 +38,10 @@ export const boardPackCommand: Command = {
     if (!values.month) throw new UsageError('--month is required (yyyy-mm or auto)');
     if (values.today && !isIsoDate(values.today)) throw new UsageError(`--today expects yyyy-mm-dd, found "${values.today}"`);
     if (values.month !== 'auto' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError(`--month expects yyyy-mm or auto, found "${values.month}"`);
-    const formats = (values.format ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
-    if (formats.some((f) => f !== 'pdf' && f !== 'docx')) throw new UsageError(`--format takes docx and/or pdf, found "${values.format}"`);
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
-      return 1;
-    }
-    const r = await buildBoardPack({ month: values.month, plans: positionals.length ? positionals : undefined, config: loaded.config, outDir: values.out, today: values.today, formats, cwd: io.cwd });
+    const formats = parseFormats(values.format);
+    const config = settingsOrReport(values.config, io);
+    if (!config) return 1;
+    const r = await buildBoardPack({ month: values.month, plans: positionals.length ? positionals : undefined, config, outDir: values.out, today: values.today, formats, cwd: io.cwd });
     if (values.json) io.stdout(JSON.stringify(r, null, 2) + '\n');
     else {
       for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');

@@ -4,9 +4,8 @@ import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../reporter';
-import { loadConfig } from '../../config/load';
 import { buildSource } from '../../build/build-source';
-import type { Format } from '../../render/render-document';
+import { parseFormats, settingsOrReport } from '../options';
 import type { Diagnostic } from '../../model/diagnostic';
 
 const HELP = `Usage: cabinet build [report.md|decision.md…] [options]
@@ -29,14 +28,6 @@ Options:
 Exit codes: 0 built, 1 data errors (nothing written for that report), 2 usage or unreadable file.
 A failed build leaves the previous outputs untouched; the same inputs give byte-identical files.`;
 
-function formatsOf(value: string | undefined): Format[] {
-  if (!value) return ['pdf', 'docx'];
-  const list = value.split(',').map((f) => f.trim().toLowerCase());
-  const bad = list.find((f) => f !== 'pdf' && f !== 'docx');
-  if (bad) throw new UsageError(`--format takes docx and/or pdf, found "${bad}"`);
-  return list as Format[];
-}
-
 /** data/reports/*.md then data/decisions/*.md. */
 export function defaultSources(cwd: string): string[] {
   const found = ['reports', 'decisions'].flatMap((folder) => {
@@ -56,18 +47,15 @@ export const buildCommand: Command = {
       out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' },
       strict: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' },
     });
-    const formats = formatsOf(values.format);
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-      return EXIT_DATA_ERRORS;
-    }
+    const formats = parseFormats(values.format);
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_DATA_ERRORS;
     const reports = positionals.length ? positionals : defaultSources(io.cwd);
     const progress = io.isTTY && !values.quiet && !values.json ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
     const all: Diagnostic[] = [];
     const results = [];
     for (const report of reports) {
-      const r = await buildSource(report, { config: loaded.config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
+      const r = await buildSource(report, { config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
       all.push(...r.diagnostics);
       results.push({ report, ...r });
       if (!values.json) for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');

@@ -1,8 +1,7 @@
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic } from '../reporter';
-import { loadConfig } from '../../config/load';
+import { settingsOrReport } from '../options';
 import { WorkingCalendar } from '../../dates/calendar';
 import { agendaPublicationDeadline, callInDeadline, keyDecisionNoticeDeadline } from '../../dates/rules';
 import { longDay } from '../../dates/format';
@@ -34,12 +33,9 @@ export const datesCommand: Command = {
     const { values } = parseCommandArgs(argv, { meeting: { type: 'string' }, 'decision-published': { type: 'string' }, 'key-decision': { type: 'boolean' }, config: { type: 'string' }, json: { type: 'boolean' } });
     const meeting = date('meeting', values.meeting);
     if (!meeting) throw new UsageError('--meeting is required');
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
-      return EXIT_DATA_ERRORS;
-    }
-    const g = loaded.config.governance;
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_DATA_ERRORS;
+    const g = config.governance;
     const cal = WorkingCalendar.fromSettings(g);
     const agenda = agendaPublicationDeadline(meeting, cal, g.agendaClearWorkingDays);
     const published = date('decision-published', values['decision-published']) ?? cal.nextWorkingDay(meeting);

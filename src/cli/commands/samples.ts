@@ -7,6 +7,7 @@ import { formatDiagnostic, summaryLine } from '../reporter';
 import { readPlan } from '../../model/read-plan';
 import type { Diagnostic } from '../../model/diagnostic';
 import { writeFileAtomic } from '../../io/atomic-write';
+import { WORKBOOK_FILE } from '../../readers/workbook-files';
 import { loadConfig } from '../../config/load';
 import { buildSource } from '../../build/build-source';
 import { defaultSources } from './build';
@@ -25,7 +26,6 @@ Options:
   --data DIR   where the samples are (default data)
   --out DIR    where to write (default output)`;
 
-const WORKBOOK = /\.(xlsx|xlsm|xls|ods|csv)$/i;
 
 /** Sample workbooks under data/, skipping the broken ones kept for tests. */
 export function sampleWorkbooks(dataDir: string): string[] {
@@ -34,7 +34,7 @@ export function sampleWorkbooks(dataDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== 'broken' && entry.name !== 'history') walk(full);
-      else if (entry.isFile() && WORKBOOK.test(entry.name)) found.push(full);
+      else if (entry.isFile() && WORKBOOK_FILE.test(entry.name)) found.push(full);
     }
   };
   walk(dataDir);

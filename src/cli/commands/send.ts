@@ -1,8 +1,7 @@
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic } from '../reporter';
-import { loadConfig } from '../../config/load';
+import { settingsOrReport } from '../options';
 import { sendPapers } from '../../delivery/send';
 import { DeliveryRefused } from '../../delivery/papers';
 
@@ -32,14 +31,11 @@ export const sendCommand: Command = {
     if (!values.list) throw new UsageError('--list is required');
     if (!positionals.length) throw new UsageError('name the PDFs or the built folder to send');
     if (values.classification && values.classification !== 'public') throw new UsageError('--classification takes only "public": exempt papers must come with their manifest');
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      loaded.diagnostics.forEach((d) => io.stderr(formatDiagnostic(d) + '\n'));
-      return EXIT_DATA_ERRORS;
-    }
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_DATA_ERRORS;
     try {
       const log = values.json ? undefined : (event: string, d?: Record<string, unknown>) => io.stderr(JSON.stringify({ time: new Date().toISOString(), event, ...d }) + '\n');
-      const r = await sendPapers({ inputs: positionals, list: values.list, config: loaded.config, dryRun: values['dry-run'], vouchPublic: values.classification === 'public', cwd: io.cwd, log });
+      const r = await sendPapers({ inputs: positionals, list: values.list, config, dryRun: values['dry-run'], vouchPublic: values.classification === 'public', cwd: io.cwd, log });
       if (values.json) io.stdout(JSON.stringify(r, null, 2) + '\n');
       else {
         for (const f of r.failed) io.stdout(`not delivered to ${f.recipient}: ${f.error}\n`);

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import type { LayoutDocument, Pagination, TableBlock } from '../../render/layout';
 import { replaceTocMarker, tocXml } from './toc';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeXml } from './xml';
 
 export interface TocRequest {
   title: string;

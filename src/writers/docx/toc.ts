@@ -1,6 +1,6 @@
 import type { LayoutDocument, Pagination } from '../../render/layout';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeXml } from './xml';
 
 export const tocMarkerText = (n: number) => `@@cabinet-toc-${n}@@`;
 
