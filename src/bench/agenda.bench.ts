@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchCase } from './case';
-import { buildAgenda } from '../build/build-agenda';
+import { buildAgenda } from '../pipeline/build-agenda';
 import { defaultConfig } from '../config/load';
 
 /** A meeting of 20 items: short items and the three sample reports over and over. */

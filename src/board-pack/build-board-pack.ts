@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'date-fns';
 import type { Config } from '../config/schema';
-import type { Diagnostic } from '../model/diagnostic';
-import { UnreadableInputError, error } from '../model/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { UnreadableInputError, error } from '../diagnostics/diagnostic';
 import { readPlan } from '../model/read-plan';
 import { workbooksIn } from '../readers/workbook-files';
-import type { Format } from '../render/render-document';
+import type { Format } from '../pipeline/render-document';
 import { sourceDate } from '../io/source-date';
-import { OutputSet } from '../build/output-set';
+import { OutputSet } from '../pipeline/output-set';
 import { boardPackDocument, type PackInput, type PackPlan } from './pack-layout';
 import { monthEnd, previousMonth, resolveMonth } from './month';
 import { readSnapshot, writeSnapshot } from './snapshots';
@@ -17,12 +17,12 @@ export interface BoardPackOptions {
   /** "2024-03", or "auto" for the month that ended most recently before `today`. */
   month: string;
   /** Plan workbooks; default: the workbooks for the month in config.boardPack.planFolders. */
-  plans?: string[];
+  plans?: string[] | undefined;
   config: Config;
   /** Output root (default "output"). */
-  outDir?: string;
+  outDir?: string | undefined;
   /** Today's date (yyyy-mm-dd), for --month auto; injected so runs are reproducible. */
-  today?: string;
+  today?: string | undefined;
   formats?: Format[];
   cwd?: string;
 }

@@ -1,5 +1,5 @@
 import type { Plan, Kpi } from '../model/plan';
-import type { Diagnostic } from '../model/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Config } from '../config/schema';
 import type { Block, LayoutDocument, LayoutSection, TableBlock, TableCell } from '../render/layout';
 import { houseStyle } from '../render/style';
@@ -7,7 +7,7 @@ import { IdAllocator } from '../render/ids';
 import { statusCell } from '../render/status-cell';
 import { statusSummaryTable } from '../render/plan-summary';
 import { planAppendixSections } from '../render/plan-appendix';
-import { formatDiagnostic } from '../cli/reporter';
+import { formatDiagnostic } from '../diagnostics/reporter';
 import { longDate } from '../dates/format';
 import { changes, dueSoon, exceptions, inconsistencies, type Changes, type Located } from './analysis';
 import { statusChart } from './chart';
@@ -15,8 +15,8 @@ import { monthName } from './month';
 
 export interface PackPlan {
   plan: Plan;
-  previous?: Plan;
-  earlier?: Plan;
+  previous?: Plan | undefined;
+  earlier?: Plan | undefined;
 }
 
 export interface PackInput {

@@ -1,4 +1,4 @@
-import { error, warning, type Diagnostic, type Place } from '../model/diagnostic';
+import { error, warning, type Diagnostic, type Place } from '../diagnostics/diagnostic';
 import type { Block, LayoutDocument } from '../render/layout';
 import { contrastRatio, MIN_TEXT_CONTRAST } from '../render/contrast';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
-import type { Diagnostic } from '../model/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { lineOfKey } from '../model/front-matter';
 import { readDecisionSource } from '../model/decision-source';
 import { decisionCallIn } from '../render/decision/decision-layout';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
-import type { Diagnostic } from '../model/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readMeeting } from '../model/meeting-source';
 import { WorkingCalendar } from '../dates/calendar';
 import { checkAgendaPublication, checkWorkingDay } from '../dates/checks';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
-import { error, warning, type Diagnostic } from '../model/diagnostic';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { lineOfKey } from '../model/front-matter';
-import { prepareReport } from '../build/build-report';
+import { prepareReport } from '../pipeline/build-report';
 import { checkAccessibility } from './accessibility';
 import { formatMoneyWords } from '../render/money';
 import { WorkingCalendar } from '../dates/calendar';

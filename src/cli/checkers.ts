@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import * as fs from 'node:fs';
 import { readPlan } from '../model/read-plan';
 import { sourceType } from '../model/front-matter';
-import { UnreadableInputError } from '../model/diagnostic';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { loadConfig } from '../config/load';
 import { checkReportFile } from '../checks/report-checks';
 import { checkDecisionFile } from '../checks/decision-checks';
@@ -11,7 +11,7 @@ import { checkMeetingFile } from '../checks/meeting-checks';
 import { parseConfigText } from '../config/load';
 
 /** Checks one file and returns its diagnostics; throws UnreadableInputError for input it cannot read. */
-export type Checker = (file: string, options: { maxBytes?: number }) => Diagnostic[];
+export type Checker = (file: string, options: { maxBytes?: number | undefined }) => Diagnostic[];
 
 const workbook: Checker = (file, options) => readPlan(file, { maxBytes: options.maxBytes }).diagnostics;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { type Command, type CommandIO, EXIT_USAGE, UsageError } from './command';
-import { UnreadableInputError } from '../model/diagnostic';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { inspectCommand } from './commands/inspect';
 import { checkCommand } from './commands/check';
 import { buildCommand } from './commands/build';

@@ -1,9 +1,9 @@
 import type { CommandIO } from './command';
 import { UsageError } from './command';
-import { formatDiagnostic } from './reporter';
+import { formatDiagnostic } from '../diagnostics/reporter';
 import { loadConfig } from '../config/load';
 import type { Config } from '../config/schema';
-import type { Format } from '../render/render-document';
+import type { Format } from '../pipeline/render-document';
 
 /** --format docx,pdf (default both). */
 export function parseFormats(value: string | undefined): Format[] {

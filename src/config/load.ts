@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ConfigSchema, type Config } from './schema';
-import { error, type Diagnostic, UnreadableInputError } from '../model/diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 
 /** Where the settings file is looked for when no --config is given. */
 export const DEFAULT_CONFIG_PATHS = ['cabinet.config.yaml', path.join('data', 'cabinet.config.yaml')];

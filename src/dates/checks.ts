@@ -1,5 +1,5 @@
 import type { GovernanceSettings } from '../config/schema';
-import { error, warning, type Diagnostic, type Place } from '../model/diagnostic';
+import { error, warning, type Diagnostic, type Place } from '../diagnostics/diagnostic';
 import type { WorkingCalendar } from './calendar';
 import { longDay } from './format';
 import { agendaPublicationDeadline, keyDecisionNoticeDeadline } from './rules';

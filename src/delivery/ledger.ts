@@ -9,8 +9,8 @@ export interface LedgerEntry {
   subject: string;
   messageKey: string;
   files: { name: string; sha256: string }[];
-  messageId?: string;
-  response?: string;
+  messageId?: string | undefined;
+  response?: string | undefined;
 }
 
 /** Append-only JSON lines; a send is skipped when the same message already reached the same recipient. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ManifestSchema, MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
-import { UnreadableInputError } from '../model/diagnostic';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 
 export interface Paper {
   file: string;
@@ -10,7 +10,7 @@ export interface Paper {
   bytes: Buffer;
   sha256: string;
   /** From the manifest beside the file; undefined when the user vouched for it with --classification public. */
-  doc?: ManifestDocument;
+  doc?: ManifestDocument | undefined;
   exempt: boolean;
 }
 

@@ -13,13 +13,13 @@ export interface SendOptions {
   inputs: string[];
   list: string;
   config: Config;
-  dryRun?: boolean;
+  dryRun?: boolean | undefined;
   /** The sender states that files without a manifest are public. */
   vouchPublic?: boolean;
-  templatesDir?: string;
+  templatesDir?: string | undefined;
   cwd?: string;
-  log?: Log;
-  env?: NodeJS.ProcessEnv;
+  log?: Log | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 export interface SendResult {

@@ -2,7 +2,7 @@
  * Sheets beside the action plan: Finance, Risks and KPIs, each found by the meaning of its header row (not
  * only by sheet name). readPlan() merges what is found here into the Plan.
  */
-import type { Diagnostic } from './diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FinanceTable, Kpi, Risk } from './plan';
 import type { RawSheet } from '../readers/raw';
 import { readKpis } from './extras/kpis';

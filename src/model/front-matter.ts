@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 
 export interface Sourced<T> {
   file: string;

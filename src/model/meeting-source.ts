@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import { lineOf } from './front-matter';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');

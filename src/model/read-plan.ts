@@ -1,5 +1,5 @@
-import type { Diagnostic } from './diagnostic';
-import { error, warning } from './diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { error, warning } from '../diagnostics/diagnostic';
 import type { Plan } from './plan';
 import type { RawWorkbook } from '../readers/raw';
 import { readWorkbook, type ReadWorkbookOptions } from '../readers/read-workbook';
@@ -14,7 +14,7 @@ import type { PlanBuilder } from './normalise/plan-builder';
 
 export interface ReadPlanOptions extends ReadWorkbookOptions {
   /** Only look for the plan table on this sheet. */
-  sheet?: string;
+  sheet?: string | undefined;
   /** The plan's period when its title does not say (yyyy-mm-dd). */
   period?: { start: string; end: string };
 }

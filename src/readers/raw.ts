@@ -16,7 +16,7 @@ export interface RawCell {
   /** Text as the spreadsheet would display it, trimmed; "" for empty. */
   text: string;
   /** Solid fill colour as #RRGGBB when the cell has one. */
-  fill?: string;
+  fill?: string | undefined;
 }
 
 export interface MergeRange {

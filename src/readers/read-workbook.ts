@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UnreadableInputError } from '../model/diagnostic';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { RawWorkbook } from './raw';
 import { sniffContainer } from './sniff';
 import { readSpreadsheet } from './xlsx';
@@ -11,7 +11,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export interface ReadWorkbookOptions {
   /** Name used in messages when input is a buffer. */
   fileName?: string;
-  maxBytes?: number;
+  maxBytes?: number | undefined;
 }
 
 const ZIP_FORMATS = new Set(['.xlsx', '.xlsm', '.ods', '.xltx', '.xltm']);

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import { UnreadableInputError } from '../model/diagnostic';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { RawWorkbook } from './raw';
 import { sheetToRaw } from './cells';
 

@@ -18,7 +18,7 @@ export interface SheetSpec {
  */
 export async function writeWorkbook(sheets: SheetSpec[], created: Date): Promise<Buffer> {
   const wb = XLSX.utils.book_new();
-  wb.Props = { Title: sheets[0]?.name, Author: 'cabinet-reports samples', CreatedDate: created };
+  wb.Props = { Title: sheets[0]?.name ?? '', Author: 'cabinet-reports samples', CreatedDate: created };
   const fills: { sheet: number; address: string; colour: string }[] = [];
   sheets.forEach((spec, i) => {
     const ws = XLSX.utils.aoa_to_sheet(spec.rows.map((row) => row.map(plainValue)), { cellDates: true, dateNF: 'dd/mm/yyyy' });

@@ -6,8 +6,8 @@ import { acquireLock } from './lock';
 
 export interface MonthlyOptions {
   config: Config;
-  today?: string;
-  dryRun?: boolean;
+  today?: string | undefined;
+  dryRun?: boolean | undefined;
   cwd?: string;
   log: Log;
   /** The pack builder; injectable so the schedule can be tested on its own. */

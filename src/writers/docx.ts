@@ -3,6 +3,7 @@
  * numbering, repeating header rows, landscape sections, PAGE/NUMPAGES fields) so authors can keep editing
  * the file, and a contents list that already shows page numbers when opened.
  */
+import { defined } from './docx/defined';
 import { Document, Packer, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
 import type { LayoutDocument, LayoutSection, Pagination } from '../render/layout';
 import { docxBlock, type DocxBlockContext } from './docx/blocks';
@@ -46,7 +47,7 @@ export async function renderDocx(doc: LayoutDocument, pagination?: Pagination): 
       children,
     };
   });
-  const document = new Document({
+  const document = new Document(defined({
     title: doc.meta.title,
     subject: doc.meta.subject,
     creator: doc.meta.author,
@@ -57,6 +58,6 @@ export async function renderDocx(doc: LayoutDocument, pagination?: Pagination): 
     numbering: docxNumbering(doc),
     features: { updateFields: false },
     sections,
-  });
+  }));
   return finishDocx(await Packer.toBuffer(document), doc, tocs, pagination);
 }

@@ -1,5 +1,5 @@
-import { formatDiagnostic, summaryLine } from '../../src/cli/reporter';
-import { error, warning } from '../../src/model/diagnostic';
+import { formatDiagnostic, summaryLine } from '../../src/diagnostics/reporter';
+import { error, warning } from '../../src/diagnostics/diagnostic';
 
 describe('diagnostic reporter', () => {
   it('reads like a compiler line with sheet and cell', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildAgenda } from '../../src/build/build-agenda';
+import { buildAgenda } from '../../src/pipeline/build-agenda';
 import { defaultConfig } from '../../src/config/load';
 import { readPdf, type PdfRead } from '../support/pdf';
 import { readDocx } from '../support/docx';

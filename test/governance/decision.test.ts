@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildSource } from '../../src/build/build-source';
+import { buildSource } from '../../src/pipeline/build-source';
 import { defaultConfig } from '../../src/config/load';
 import { readPdf } from '../support/pdf';
 import { readDocx } from '../support/docx';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as XLSX from 'xlsx';
 import { readPlan } from '../../src/model/read-plan';
-import { UnreadableInputError } from '../../src/model/diagnostic';
+import { UnreadableInputError } from '../../src/diagnostics/diagnostic';
 import { planActions } from '../../src/model/plan';
 import { writeWorkbook } from '../../src/samples/xlsx-writer';
 

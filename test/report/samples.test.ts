@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildReport } from '../../src/build/build-report';
+import { buildReport } from '../../src/pipeline/build-report';
 import { defaultConfig } from '../../src/config/load';
 import { readPdf } from '../support/pdf';
 import { readDocx } from '../support/docx';

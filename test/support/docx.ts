@@ -10,7 +10,7 @@ export interface DocxRead {
   headers: string[];
   footers: string[];
   /** Paragraphs in document order, table cells included: style id and text. */
-  paragraphs: { style?: string; text: string }[];
+  paragraphs: { style?: string | undefined; text: string }[];
   /** Tables as rows of cell texts. */
   tables: string[][][];
   /** All visible text, paragraphs joined with new lines. */
@@ -25,7 +25,7 @@ export function paragraphText(p: string): string {
   );
 }
 
-function paragraphsOf(xml: string): { style?: string; text: string }[] {
+function paragraphsOf(xml: string): { style?: string | undefined; text: string }[] {
   return [...xml.matchAll(/<w:p(?: [^>]*)?>([\s\S]*?)<\/w:p>/g)].map((m) => ({
     style: m[1]!.match(/<w:pStyle w:val="([^"]+)"/)?.[1],
     text: paragraphText(m[1]!),

@@ -22,7 +22,7 @@ export interface PdfRead {
   sizes: [number, number][];
   outline: { title: string; level: number }[];
   info: Record<string, unknown>;
-  lang?: string;
+  lang?: string | undefined;
   displayDocTitle: boolean;
   fonts: string[];
 }

@@ -1,4 +1,4 @@
-import { renderDocument } from '../../src/render/render-document';
+import { renderDocument } from '../../src/pipeline/render-document';
 import { sampleDocument } from '../support/layout-fixtures';
 import { readDocx, type DocxRead } from '../support/docx';
 import { readPdf, type PdfRead } from '../support/pdf';

@@ -1,8 +1,8 @@
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
-import { buildAgenda } from '../../build/build-agenda';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
+import { buildAgenda } from '../../pipeline/build-agenda';
 import { parseFormats, settingsOrReport } from '../options';
 
 const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--quiet]

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildBoardPack } from '../../board-pack/build-board-pack';
 import { isIsoDate } from '../../dates/iso';
 import { parseFormats, settingsOrReport } from '../options';

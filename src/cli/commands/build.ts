@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
-import { buildSource } from '../../build/build-source';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
+import { buildSource } from '../../pipeline/build-source';
 import { parseFormats, settingsOrReport } from '../options';
-import type { Diagnostic } from '../../model/diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 
 const HELP = `Usage: cabinet build [report.md|decision.md…] [options]
 

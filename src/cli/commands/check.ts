@@ -1,9 +1,9 @@
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { checkerFor, CHECKERS } from '../checkers';
-import { type Diagnostic, UnreadableInputError } from '../../model/diagnostic';
+import { type Diagnostic, UnreadableInputError } from '../../diagnostics/diagnostic';
 import { parseMaxSize } from '../max-size';
 
 const HELP = `Usage: cabinet check <file…> [--strict] [--json] [--max-size MB]

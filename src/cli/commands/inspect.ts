@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { parseMaxSize } from '../max-size';
 import { readPlan } from '../../model/read-plan';
 import type { Plan } from '../../model/plan';

@@ -3,15 +3,15 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK } from '../command';
 import { parseCommandArgs } from '../args';
-import { formatDiagnostic, summaryLine } from '../reporter';
+import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { readPlan } from '../../model/read-plan';
-import type { Diagnostic } from '../../model/diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { WORKBOOK_FILE } from '../../readers/workbook-files';
 import { loadConfig } from '../../config/load';
-import { buildSource } from '../../build/build-source';
+import { buildSource } from '../../pipeline/build-source';
 import { defaultSources } from './build';
-import { buildAgenda } from '../../build/build-agenda';
+import { buildAgenda } from '../../pipeline/build-agenda';
 import { buildBoardPack } from '../../board-pack/build-board-pack';
 
 const HELP = `Usage: cabinet samples [--data DIR] [--out DIR]

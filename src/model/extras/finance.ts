@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostic';
-import { error } from '../diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { error } from '../../diagnostics/diagnostic';
 import type { FinanceLine, FinanceTable } from '../plan';
 import type { RawSheet } from '../../readers/raw';
 import { findSheetTable, numberOf } from './sheet-table';

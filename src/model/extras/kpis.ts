@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { Kpi } from '../plan';
 import type { RawSheet } from '../../readers/raw';
 import { findSheetTable, numberOf } from './sheet-table';

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostic';
-import { warning } from '../diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { warning } from '../../diagnostics/diagnostic';
 import type { Risk } from '../plan';
 import type { RawCell, RawSheet } from '../../readers/raw';
 import { findSheetTable, numberOf } from './sheet-table';

@@ -1,7 +1,7 @@
 /** Recognisers for the one-cell "band" rows plans put between table rows. */
 
 export interface SectionHeading {
-  code?: string;
+  code?: string | undefined;
   title: string;
 }
 
@@ -16,7 +16,7 @@ export function parseSectionHeading(text: string): SectionHeading | undefined {
 }
 
 /** "1. Providing strategic leadership" -> number 1; unnumbered themes keep their text. */
-export function parseThemeHeading(text: string): { number?: string; title: string } {
+export function parseThemeHeading(text: string): { number?: string | undefined; title: string } {
   const m = text.trim().match(/^(\d{1,3})[.)]?\s+(.+)$/s);
   return m ? { number: m[1], title: m[2]!.trim() } : { title: text.trim() };
 }

@@ -3,14 +3,14 @@ import type { Action, ImpactMeasures, Lead, Section, Theme } from '../plan';
 /** The plan being assembled, with the cell each section and theme started at (for "empty" warnings). */
 export interface SectionDraft {
   section: Section;
-  cell?: string;
+  cell?: string | undefined;
   raw: string;
   themes: ThemeDraft[];
 }
 
 export interface ThemeDraft {
   theme: Theme;
-  cell?: string;
+  cell?: string | undefined;
   raw: string;
 }
 

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../diagnostic';
-import { error, warning } from '../diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { error, warning } from '../../diagnostics/diagnostic';
 import type { Action, Legend, Plan } from '../plan';
 import type { RawCell } from '../../readers/raw';
 import { Grid } from './grid';

@@ -10,7 +10,7 @@ export interface AgendaEntry {
   /** "Pages 7 - 12"; absent for items with no papers. */
   pages?: string;
   /** Part II: the statutory wording, in place of the papers. */
-  exemptWording?: string;
+  exemptWording?: string | undefined;
 }
 
 const cell = (text: string): TableCell => ({ runs: [{ text }] });

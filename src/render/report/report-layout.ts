@@ -1,6 +1,6 @@
 import type { Plan } from '../../model/plan';
-import type { Diagnostic } from '../../model/diagnostic';
-import { error } from '../../model/diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { error } from '../../diagnostics/diagnostic';
 import type { Appendix, ReportFrontMatter, ReportSource } from '../../model/report-source';
 import { exemptMarking, exemptionWording } from '../../model/exempt';
 import type { RenderSettings } from '../../config/schema';

@@ -2,6 +2,7 @@ import {
   AlignmentType, Bookmark, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
 } from 'docx';
+import { defined } from './defined';
 import type { Block, HeadingBlock, ImageBlock, LayoutStyle, ListBlock, ParagraphBlock, TableBlock } from '../../render/layout';
 import { docxRuns, textWithBreaks } from './inline';
 
@@ -39,12 +40,12 @@ export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
 function heading(block: HeadingBlock): Paragraph {
   // With Word numbering on the paragraph, Word prints the number: the text must not repeat it.
   const text = block.text;
-  return new Paragraph({
+  return new Paragraph(defined({
     heading: HEADING[block.level],
     pageBreakBefore: block.pageBreakBefore,
     children: [new Bookmark({ id: block.id, children: [new TextRun(text)] })],
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
-  });
+  }));
 }
 
 /**
@@ -60,13 +61,13 @@ const PARA_STYLE: Record<NonNullable<ParagraphBlock['style']>, string | undefine
 };
 
 function paragraph(block: ParagraphBlock): Paragraph {
-  return new Paragraph({
+  return new Paragraph(defined({
     style: PARA_STYLE[block.style ?? 'body'],
     alignment: block.align ? ALIGN[block.align] : undefined,
     keepNext: block.keepWithNext,
     children: docxRuns(block.runs),
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
-  });
+  }));
 }
 
 function list(block: ListBlock): Paragraph[] {
@@ -107,11 +108,11 @@ function table(block: TableBlock, ctx: DocxBlockContext): Table {
             width: { size: widths[i]!, type: WidthType.DXA },
             ...(cell.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: cell.fill.slice(1) } } : {}),
             children: [
-              new Paragraph({
+              new Paragraph(defined({
                 style: 'TableText',
                 alignment: cell.align ? ALIGN[cell.align] : undefined,
                 children: block.role === 'key-value' && i === 0 ? cell.runs.flatMap((r) => textWithBreaks(r.text, { bold: true })) : docxRuns(cell.runs, cell.textColour),
-              }),
+              })),
             ],
           }),
         ),

@@ -1,21 +1,22 @@
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../render/layout';
+import { defined } from './defined';
 
 const hex = (colour?: string) => colour?.replace('#', '');
 
 /** Plain text as Word runs, new lines kept as line breaks (cells with several leads, one per line). */
-export function textWithBreaks(text: string, options: { bold?: boolean; italics?: boolean; colour?: string; underline?: boolean } = {}): TextRun[] {
+export function textWithBreaks(text: string, options: { bold?: boolean | undefined; italics?: boolean | undefined; colour?: string | undefined; underline?: boolean | undefined } = {}): TextRun[] {
   return String(text)
     .split('\n')
     .map((line, i) =>
-      new TextRun({
+      new TextRun(defined({
         text: line,
         break: i === 0 ? undefined : 1,
         bold: options.bold,
         italics: options.italics,
         color: hex(options.colour),
         underline: options.underline ? {} : undefined,
-      }),
+      })),
     );
 }
 

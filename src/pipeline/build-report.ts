@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
-import { error, type Diagnostic, UnreadableInputError } from '../model/diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import type { Plan } from '../model/plan';
 import { readPlan } from '../model/read-plan';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
-import type { Format } from '../render/render-document';
+import type { Format } from './render-document';
 import { OutputSet } from './output-set';
 import { appendixDocuments, appendixExemptParagraphs, reportDocument, type ReportInput } from '../render/report/report-layout';
 import type { LayoutDocument } from '../render/layout';
@@ -14,13 +14,13 @@ import { sourceDate } from '../io/source-date';
 
 export interface BuildOptions {
   config: Config;
-  outDir?: string;
+  outDir?: string | undefined;
   formats?: Format[];
-  templatesDir?: string;
+  templatesDir?: string | undefined;
   /** Warnings stop the build too. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   cwd?: string;
-  onProgress?: (line: string) => void;
+  onProgress?: ((line: string) => void) | undefined;
 }
 
 export interface BuildResult {

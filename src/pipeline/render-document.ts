@@ -1,4 +1,4 @@
-import type { LayoutDocument, Pagination } from './layout';
+import type { LayoutDocument, Pagination } from '../render/layout';
 import { renderPdf } from '../writers/pdf';
 import { renderDocx } from '../writers/docx';
 

@@ -1,6 +1,6 @@
 /**
  * Problems are data, not exceptions (after unified/vfile-message): every stage collects Diagnostics and
- * one reporter (src/cli/reporter.ts) formats them. Codes are stable kebab-case names users and tests rely on.
+ * one reporter (src/diagnostics/reporter.ts) formats them. Codes are stable kebab-case names users and tests rely on.
  */
 import { z } from 'zod';
 
@@ -23,10 +23,10 @@ export const DiagnosticSchema = z.object({
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export interface Place {
-  file?: string;
-  sheet?: string;
-  cell?: string;
-  line?: number;
+  file?: string | undefined;
+  sheet?: string | undefined;
+  cell?: string | undefined;
+  line?: number | undefined;
 }
 
 export function diagnostic(severity: Severity, code: string, message: string, place: Place = {}): Diagnostic {

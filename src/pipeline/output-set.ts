@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { LayoutDocument } from '../render/layout';
-import { renderDocument, type Format, type Rendered } from '../render/render-document';
+import { renderDocument, type Format, type Rendered } from './render-document';
 import { MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
 import { writeFilesAtomic } from '../io/atomic-write';
 

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import { format } from 'date-fns';
 import type { Config } from '../config/schema';
-import { error, type Diagnostic } from '../model/diagnostic';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { readMeeting, type Meeting } from '../model/meeting-source';
 import { exemptionWording, exemptMarking } from '../model/exempt';
 import type { LayoutDocument, LayoutSection, NumberingSequence } from '../render/layout';
 import { renderPdf } from '../writers/pdf';
 import { renderDocx } from '../writers/docx';
-import type { Format } from '../render/render-document';
+import type { Format } from './render-document';
 import { houseStyle } from '../render/style';
 import { slug } from '../render/ids';
 import { agendaSection, type AgendaEntry } from '../render/agenda/agenda-layout';
@@ -22,11 +22,11 @@ import type { BuildResult } from './build-report';
 
 export interface AgendaOptions {
   config: Config;
-  outDir?: string;
+  outDir?: string | undefined;
   formats?: Format[];
-  templatesDir?: string;
+  templatesDir?: string | undefined;
   cwd?: string;
-  onProgress?: (line: string) => void;
+  onProgress?: ((line: string) => void) | undefined;
 }
 
 interface PackItem {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { readSourceFile, sourceType } from '../model/front-matter';
-import { error } from '../model/diagnostic';
+import { error } from '../diagnostics/diagnostic';
 import { buildReport, type BuildOptions, type BuildResult } from './build-report';
 import { buildDecision } from './build-decision';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostic';
+import type { Diagnostic } from './diagnostic';
 
 /** `plan.xlsx: Actions!E41: error[unknown-status]: "Purple" is not in this plan's legend (…)` */
 export function formatDiagnostic(d: Diagnostic): string {
