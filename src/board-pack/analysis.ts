@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
-import type { Action, Plan, Section } from '../model/plan';
+import type { Action, LegendEntry, Plan, Section } from '../model/plan';
 import { planActions } from '../model/plan';
 import { fromIso, shiftIso } from '../dates/iso';
 
@@ -14,11 +14,25 @@ export function located(plan: Plan): Located[] {
   return [...planActions(plan)].map(({ section, action }) => ({ action, section, key: action.id ?? `${section.code ?? section.title}:${action.text}` }));
 }
 
-const rank = (plan: Plan, label?: string) => plan.legend.entries.find((e) => e.label === label)?.rank;
-const isComplete = (plan: Plan, a: Action) => Boolean(plan.legend.entries.find((e) => e.label === a.status?.label)?.complete) || a.due.precision === 'complete';
+/**
+ * Everything here reads a status through the plan's own key (rank, complete, exception), never by the words
+ * Red/Amber/Green: a council whose worst word is "Off track" gets the same pack as a BRAG one.
+ */
+const entryOf = (plan: Plan, label?: string): LegendEntry | undefined => plan.legend.entries.find((e) => e.label === label);
+const rank = (plan: Plan, label?: string) => entryOf(plan, label)?.rank;
+const isComplete = (plan: Plan, a: Action) => Boolean(entryOf(plan, a.status?.label)?.complete) || a.due.precision === 'complete';
+/** On track: rated, and neither complete, an exception nor not started (Green in BRAG, "On course"). */
+const isOnTrack = (e: LegendEntry | undefined) => e !== undefined && !e.complete && !e.exception && !e.notStarted;
 
+/** The key's exception statuses, worst first: what the exceptions page is titled by ("Red and Amber", "Off track and Slipping"). */
+export function exceptionEntries(plan: Plan): LegendEntry[] {
+  return plan.legend.entries.filter((e) => e.exception).sort((a, b) => a.rank - b.rank);
+}
+
+/** Every action whose status is one of the key's exception statuses, worst rank first, then in plan order. */
 export function exceptions(plan: Plan): Located[] {
-  return located(plan).filter((l) => l.action.status?.label === 'Red' || l.action.status?.label === 'Amber');
+  const all = located(plan).filter((l) => entryOf(plan, l.action.status?.label)?.exception);
+  return all.map((l, i) => ({ l, i, r: rank(plan, l.action.status?.label) ?? 0 })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.l);
 }
 
 export interface Inconsistency {
@@ -32,7 +46,7 @@ export function inconsistencies(plan: Plan, asAt: string): Inconsistency[] {
   for (const item of located(plan)) {
     const a = item.action;
     const overdue = a.due.date !== undefined && a.due.date < asAt && !isComplete(plan, a);
-    if (overdue && a.status?.label === 'Green') out.push({ item, problem: `Rated Green but its due date (${a.due.text}) has passed` });
+    if (overdue && isOnTrack(entryOf(plan, a.status?.label))) out.push({ item, problem: `Rated ${a.status!.label} but its due date (${a.due.text}) has passed` });
     else if (overdue) out.push({ item, problem: `Due date (${a.due.text}) has passed but it is not complete` });
     if (isComplete(plan, a) && !a.progress) out.push({ item, problem: `Marked ${a.status?.label ?? 'complete'} without a progress note` });
     if (a.leads.length === 0) out.push({ item, problem: 'No lead' });
@@ -69,7 +83,7 @@ export function changes(current: Plan, previous: Plan, earlier?: Plan): Changes 
     }
     const [from, to] = [was.action.status?.label, item.action.status?.label];
     const [rf, rt] = [rank(previous, from), rank(current, to)];
-    if (from && to && from !== to && rf !== undefined && rt !== undefined) out.moved.push({ item, from, to, direction: rt > rf ? 'up' : 'down' });
+    if (from && to && from !== to && rf !== undefined && rt !== undefined && rf !== rt) out.moved.push({ item, from, to, direction: rt > rf ? 'up' : 'down' });
     const [d0, d1] = [was.action.due.date, item.action.due.date];
     if (d0 && d1 && d1 > d0) out.slipped.push({ item, from: was.action.due.text, to: item.action.due.text, days: differenceInCalendarDays(fromIso(d1), fromIso(d0)) });
     const note = item.action.progress;

@@ -8,6 +8,8 @@ import { readPlan } from '../model/read-plan';
 import { workbooksIn } from '../readers/workbook-files';
 import type { Format } from '../pipeline/render-document';
 import { sourceDate } from '../io/source-date';
+import { resolveHouseSettings } from '../render/house-style';
+import { brandColourWarnings } from '../render/style';
 import { OutputSet } from '../pipeline/output-set';
 import { boardPackDocument, type PackInput, type PackPlan } from './pack-layout';
 import { monthEnd, previousMonth, resolveMonth } from './month';
@@ -55,13 +57,13 @@ export async function buildBoardPack(options: BoardPackOptions): Promise<BoardPa
   const asAt = monthEnd(month);
   const history = path.resolve(cwd, options.config.boardPack.historyDir);
   const files = options.plans?.map((p) => path.resolve(cwd, p)) ?? planFiles(month, options.config.boardPack.planFolders, cwd);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...brandColourWarnings(options.config.render)];
   const plans: PackPlan[] = [];
   const problems: PackInput['problems'] = [];
   for (const file of files) {
     const shown = path.relative(cwd, file);
     try {
-      const r = readPlan(file);
+      const r = readPlan(file, { legend: options.config.legend });
       const ds = r.diagnostics.map((d) => ({ ...d, file: shown }));
       diagnostics.push(...ds);
       if (!r.plan || ds.some((d) => d.severity === 'error')) problems.push({ file: shown, diagnostics: ds });
@@ -74,7 +76,7 @@ export async function buildBoardPack(options: BoardPackOptions): Promise<BoardPa
     }
   }
   if (!files.length) diagnostics.push(error('no-plans', `no plan workbooks for ${month} in ${options.config.boardPack.planFolders.join(', ')}`));
-  const doc = boardPackDocument({ month, asAt, plans, problems, config: options.config, created: sourceDate(asAt).toISOString() });
+  const doc = await boardPackDocument({ month, asAt, plans, problems, config: { ...options.config, render: resolveHouseSettings(options.config.render, cwd) }, created: sourceDate(asAt).toISOString() });
   const outputDir = path.resolve(cwd, options.outDir ?? 'output', 'board-pack', month);
   const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], undefined, cwd);
   await out.add(doc, `board-pack-${month}`, { kind: 'board-pack', title: doc.meta.title, committee: options.config.boardPack.board, meetingDate: asAt, classification: 'public' });

@@ -1,49 +1,81 @@
-import { PNG } from 'pngjs';
 import type { Plan } from '../model/plan';
 import { statusCounts } from '../model/plan-summary-counts';
 import { legendColour } from '../render/status-cell';
+import { textColourFor } from '../render/contrast';
 import type { ImageBlock } from '../render/layout';
+import { svgSize, svgToPng } from '../render/svg-png';
 
-const ROW = 34;
-const BAR = 22;
-const WIDTH = 900;
+/** Widest the chart is drawn, in points (the portrait text width is about 483pt). */
+const MAX_WIDTH = 480;
+const BAR_STEP = 28;
 
-function fill(png: PNG, x0: number, y0: number, w: number, h: number, hex: string): void {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  for (let y = y0; y < y0 + h; y++)
-    for (let x = x0; x < x0 + w; x++) {
-      const i = (y * png.width + x) * 4;
-      png.data[i] = r!;
-      png.data[i + 1] = g!;
-      png.data[i + 2] = b!;
-      png.data[i + 3] = 255;
-    }
+interface Datum { section: string; status: string; count: number; order: number; ink: string }
+
+/** What the chart shows, section by section: the same figures its alt text and the summary table state. */
+export function chartData(plan: Plan): { sections: string[]; statuses: string[]; data: Datum[] } {
+  const rows = plan.sections.map((s) => ({ name: s.code ? `Section ${s.code}` : s.title, counts: statusCounts(plan, s.code) }));
+  const statuses = statusCounts(plan).byStatus.map((s) => s.label);
+  const data = rows.flatMap((r) =>
+    r.counts.byStatus.filter((s) => s.count > 0).map((s) => ({ section: r.name, status: s.label, count: s.count, order: statuses.indexOf(s.label), ink: '' })),
+  );
+  return { sections: rows.map((r) => r.name), statuses, data };
+}
+
+/** The vega-lite specification: horizontal stacked bars, counts written on each segment, a legend in the plan's own words. */
+function chartSpec(plan: Plan, overrides: Record<string, string>, font: string) {
+  const { sections, statuses, data } = chartData(plan);
+  const colours = statuses.map((s) => legendColour(plan.legend, s, overrides) ?? '#808080');
+  const inked = data.map((d) => ({ ...d, ink: textColourFor(colours[d.order]!).colour }));
+  const y = { field: 'section', type: 'nominal', sort: sections, title: 'Section' };
+  const x = { field: 'count', type: 'quantitative', stack: 'zero', title: 'Number of actions', axis: { tickMinStep: 1, format: 'd' } };
+  const order = { field: 'order', type: 'quantitative' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    width: 330,
+    height: { step: BAR_STEP },
+    background: '#FFFFFF',
+    config: { font, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 140 }, legend: { labelFontSize: 11, titleFontSize: 12 }, view: { stroke: null } },
+    data: { values: inked },
+    layer: [
+      {
+        mark: { type: 'bar', stroke: '#FFFFFF', strokeWidth: 1 },
+        encoding: { y, x, order, color: { field: 'status', type: 'nominal', title: 'Status', scale: { domain: statuses, range: colours }, legend: { orient: 'right', symbolType: 'square' } } },
+      },
+      {
+        // Each segment states its own count, in black or white, whichever reads on the fill.
+        mark: { type: 'text', fontSize: 11, fontWeight: 'bold' },
+        encoding: { y, x: { ...x, bandPosition: 0.5 }, order, detail: { field: 'status' }, text: { field: 'count', type: 'quantitative' }, color: { field: 'ink', type: 'nominal', scale: null } },
+      },
+    ],
+  };
 }
 
 /**
- * Stacked bars, one per section, in the plan's legend colours (percent of the section's actions). The
- * figures are in the alt text and in the table beside the chart: colour is never the only way to read it.
+ * Stacked bars, one per section, in the plan's legend colours, as a vector chart (vega-lite compiled to
+ * SVG in Node, no canvas) with axis titles, a legend and the count on every segment, plus a PNG of it for
+ * Word versions that cannot show SVG. The figures are also in the alt text and in the summary table before
+ * the chart: colour is never the only way to read it. vega is loaded here only, so report builds never pay for it.
  */
-export function statusChart(plan: Plan, overrides: Record<string, string> = {}): ImageBlock {
-  const rows = plan.sections.map((s) => ({ name: s.code ? `Section ${s.code}` : s.title, counts: statusCounts(plan, s.code) }));
-  const png = new PNG({ width: WIDTH, height: rows.length * ROW + 8 });
-  fill(png, 0, 0, png.width, png.height, '#FFFFFF');
-  rows.forEach((row, i) => {
-    let x = 0;
-    const y = 4 + i * ROW;
-    for (const { label, count } of row.counts.byStatus) {
-      if (!count) continue;
-      const w = Math.round((count / row.counts.total) * WIDTH);
-      fill(png, x, y, Math.max(w - 2, 1), BAR, legendColour(plan.legend, label, overrides) ?? '#808080');
-      x += w;
-    }
-  });
-  const figures = rows.map((r) => `${r.name}: ${r.counts.byStatus.filter((s) => s.count).map((s) => `${s.count} ${s.label}`).join(', ')}`).join('; ');
+export async function statusChart(plan: Plan, overrides: Record<string, string> = {}, font = 'Arial'): Promise<ImageBlock> {
+  const vl = await import('vega-lite');
+  const vega = await import('vega');
+  const compiled = vl.compile(chartSpec(plan, overrides, font) as unknown as Parameters<typeof vl.compile>[0]).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  const size = svgSize(svg) ?? { width: MAX_WIDTH, height: 200 };
+  const scale = Math.min(1, MAX_WIDTH / size.width);
+  const { data } = chartData(plan);
+  const sections = [...new Set(data.map((d) => d.section))];
+  const figures = sections.map((s) => `${s}: ${data.filter((d) => d.section === s).map((d) => `${d.count} ${d.status}`).join(', ')}`).join('; ');
   return {
     kind: 'image',
-    png: PNG.sync.write(png, { deflateLevel: 9 }),
-    width: 500,
-    height: Math.round((png.height / WIDTH) * 500),
-    alt: `Stacked bar chart of actions by status for each section, one bar per section in order. ${figures}.`,
+    format: 'svg',
+    data: new TextEncoder().encode(svg),
+    fallbackPng: svgToPng(svg),
+    width: Math.round(size.width * scale),
+    height: Math.round(size.height * scale),
+    alt: `Stacked bar chart of the number of actions at each status in each section, one bar per section in order. ${figures || 'No actions'}.`,
+    caption: `Actions by status and section: ${figures || 'no actions'}.`,
   };
 }

@@ -1,15 +1,16 @@
 import type { Plan, Kpi } from '../model/plan';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Config } from '../config/schema';
-import type { Block, LayoutDocument, LayoutSection, TableBlock, TableCell } from '../render/layout';
+import type { Block, ImageBlock, LayoutDocument, LayoutSection, TableBlock, TableCell } from '../render/layout';
 import { houseStyle } from '../render/style';
+import { finishLayout } from '../render/house-style';
 import { IdAllocator } from '../render/ids';
 import { statusCell } from '../render/status-cell';
 import { statusSummaryTable } from '../render/plan-summary';
 import { planAppendixSections } from '../render/plan-appendix';
 import { formatDiagnostic } from '../diagnostics/reporter';
 import { longDate } from '../dates/format';
-import { changes, dueSoon, exceptions, inconsistencies, type Changes, type Located } from './analysis';
+import { changes, dueSoon, exceptionEntries, exceptions, inconsistencies, type Changes, type Located } from './analysis';
 import { statusChart } from './chart';
 import { monthName } from './month';
 
@@ -42,13 +43,20 @@ function listOrNone(t: TableBlock, none: string): Block {
   return t.rows.length ? t : { kind: 'paragraph', runs: [{ text: none }] };
 }
 
-function planBlocks(p: PackPlan, input: PackInput, ids: IdAllocator): Block[] {
+/** "Red and Amber", "Off track, Slipping and At risk". */
+function words(list: string[], conjunction: 'and' | 'or'): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} ${conjunction} ${list[list.length - 1]}`;
+}
+
+function planBlocks(p: PackPlan, chart: ImageBlock, input: PackInput, ids: IdAllocator): Block[] {
   const { plan } = p;
   const overrides = input.config.render.legendColours;
   const h = (level: 2 | 3, t: string): Block => ({ kind: 'heading', level, text: t, id: ids.id(`${plan.title} ${t}`) });
-  const blocks: Block[] = [h(2, plan.title), h(3, 'RAG summary'), statusSummaryTable(plan), statusChart(plan, overrides)];
-  blocks.push(h(3, 'Exceptions: Red and Amber actions'), listOrNone(table('Red and Amber actions in full', [['Ref', 1], ['Action', 5], ['Lead', 3], ['Due', 2.1], ['Status', 1.4], ['Progress', 4]],
-    exceptions(plan).map((l) => [ref(l), text(l.action.text), leads(l), text(l.action.due.text || 'Not given'), statusCell(l.action.status, plan.legend, overrides), text(l.action.progress || 'No update')])), 'No actions are rated Red or Amber.'));
+  const blocks: Block[] = [h(2, plan.title), h(3, 'RAG summary'), statusSummaryTable(plan), chart];
+  // Titled in the key's own words, worst first: "Red and Amber", "Off track and Slipping", "1 and 2".
+  const worst = words(exceptionEntries(plan).map((e) => e.label), 'and') || 'no exception statuses';
+  blocks.push(h(3, `Exceptions: ${worst} actions`), listOrNone(table(`${worst} actions in full`, [['Ref', 1], ['Action', 5], ['Lead', 3], ['Due', 2.1], ['Status', 1.4], ['Progress', 4]],
+    exceptions(plan).map((l) => [ref(l), text(l.action.text), leads(l), text(l.action.due.text || 'Not given'), statusCell(l.action.status, plan.legend, overrides), text(l.action.progress || 'No update')])), `No actions are rated ${words(exceptionEntries(plan).map((e) => e.label), 'or') || 'as exceptions'}.`));
   blocks.push(h(3, 'Consistency warnings'), listOrNone(table('Actions whose rating, dates or notes do not agree', [['Ref', 1], ['Action', 6], ['Problem', 5]],
     inconsistencies(plan, input.asAt).map((w) => [ref(w.item), text(w.item.action.text), text(w.problem)])), 'None.'));
   blocks.push(h(3, 'Due in the next 60 days'), listOrNone(table('Actions due within 60 days of the position date', [['Ref', 1], ['Action', 6], ['Lead', 3], ['Due', 2.1], ['Status', 1.4]],
@@ -96,8 +104,11 @@ function problemBlocks(input: PackInput, ids: IdAllocator): Block[] {
   return blocks;
 }
 
-export function boardPackDocument(input: PackInput): LayoutDocument {
+export async function boardPackDocument(input: PackInput): Promise<LayoutDocument> {
   const ids = new IdAllocator();
+  // Charts first: drawing one is asynchronous (vega), the rest of the layout is not.
+  const charts: ImageBlock[] = [];
+  for (const p of input.plans) charts.push(await statusChart(p.plan, input.config.render.legendColours, input.config.render.font));
   const board = input.config.boardPack.board;
   const title = `${board}: monthly board pack, ${monthName(input.month)}`;
   const cover: Block[] = [
@@ -107,17 +118,17 @@ export function boardPackDocument(input: PackInput): LayoutDocument {
     { kind: 'paragraph', runs: [{ text: `Plans in this pack: ${input.plans.map((p) => p.plan.title).join('; ') || 'none'}.` }] },
     { kind: 'toc', title: 'Contents', maxLevel: 2 },
   ];
-  const body = input.plans.flatMap((p) => planBlocks(p, input, ids));
+  const body = input.plans.flatMap((p, i) => planBlocks(p, charts[i]!, input, ids));
   const header = { left: `${board} – ${monthName(input.month)}`, right: 'Board pack' };
   const sections: LayoutSection[] = [{ orientation: 'portrait', header, blocks: [...cover, ...body, ...problemBlocks(input, ids)] }];
   input.plans.forEach((p, i) =>
     sections.push(...planAppendixSections(p.plan, { title: `Appendix: ${p.plan.title}`, header: { ...header, right: 'Appendix' }, settings: input.config.render, headingLevel: 2, idPrefix: `appendix-${i + 1}-` })),
   );
-  return {
+  return finishLayout({
     meta: { title, subject: `Position as at ${longDate(input.asAt)}`, author: input.config.render.council, language: 'en-GB', created: input.created },
     style: houseStyle(input.config.render),
     numbering: {},
     footer: { pageNumbers: true, left: input.config.render.council },
     sections,
-  };
+  }, input.config.render);
 }

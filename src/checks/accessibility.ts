@@ -24,7 +24,8 @@ export function checkAccessibility(doc: LayoutDocument, place: Place): Diagnosti
 }
 
 function checkBlock(b: Block, place: Place): Diagnostic[] {
-  if (b.kind === 'image' && !b.alt.trim()) return [error('a11y-image-without-alt', 'an image has no alt text', place)];
+  // An author's figure without alt text is warned about at its line when the body is laid out (image-without-alt).
+  if (b.kind === 'image' && !b.alt.trim() && b.caption === undefined) return [error('a11y-image-without-alt', 'an image has no alt text', place)];
   if (b.kind !== 'table') return [];
   const out: Diagnostic[] = [];
   if (b.role === 'data' && b.columns.some((c) => !c.header.trim())) out.push(error('a11y-table-without-header', `table "${b.summary}" has a column without a header`, place));

@@ -1,27 +1,8 @@
 #!/usr/bin/env node
-import { type Command, type CommandIO, EXIT_USAGE, UsageError } from './command';
+import { type CommandIO, EXIT_USAGE, UsageError } from './command';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
-import { inspectCommand } from './commands/inspect';
-import { checkCommand } from './commands/check';
-import { buildCommand } from './commands/build';
-import { datesCommand } from './commands/dates';
-import { agendaCommand } from './commands/agenda';
-import { boardPackCommand } from './commands/board-pack';
-import { sendCommand } from './commands/send';
-import { monthlyCommand } from './commands/monthly';
-import { samplesCommand } from './commands/samples';
+import { COMMANDS } from './registry';
 
-export const COMMANDS: Command[] = [
-  inspectCommand,
-  checkCommand,
-  buildCommand,
-  datesCommand,
-  agendaCommand,
-  boardPackCommand,
-  sendCommand,
-  monthlyCommand,
-  samplesCommand,
-];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -35,11 +16,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     io.stdout(mainHelp());
     return name ? 0 : EXIT_USAGE;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`cabinet: unknown command '${name}'. Run 'cabinet --help' for the list.\n`);
     return EXIT_USAGE;
   }
+  // Only the command that runs is loaded, with the libraries it needs (see registry.ts).
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
     return 0;

@@ -14,10 +14,12 @@ export function parseFormats(value: string | undefined): Format[] {
   return list as Format[];
 }
 
-/** The settings for a command, or undefined after printing what is wrong with the file. */
+/** The settings for a command, or undefined after printing every problem in the file (the command exits 2). */
 export function settingsOrReport(explicit: string | undefined, io: CommandIO): Config | undefined {
   const loaded = loadConfig(explicit, io.cwd);
   if (!loaded.diagnostics.length) return loaded.config;
   for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  const n = loaded.diagnostics.length;
+  io.stderr(`${n} problem${n === 1 ? '' : 's'} in the settings file ${loaded.file ?? ''}: nothing was done (exit 2)\n`);
   return undefined;
 }

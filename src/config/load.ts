@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
 import { ConfigSchema, type Config } from './schema';
-import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { validateYaml } from '../diagnostics/yaml-schema';
 
 /** Where the settings file is looked for when no --config is given. */
 export const DEFAULT_CONFIG_PATHS = ['cabinet.config.yaml', path.join('data', 'cabinet.config.yaml')];
@@ -18,39 +18,36 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and validates the settings file; problems are diagnostics with the YAML line, never exceptions. */
-export function loadConfig(explicit?: string, cwd = process.cwd()): LoadedConfig {
-  const candidates = explicit ? [explicit] : (process.env.CABINET_CONFIG ? [process.env.CABINET_CONFIG] : DEFAULT_CONFIG_PATHS);
-  const file = candidates.map((p) => path.resolve(cwd, p)).find((p) => fs.existsSync(p));
-  if (!file) {
-    if (explicit) throw new UnreadableInputError(explicit, 'config file not found');
-    return { config: defaultConfig(), diagnostics: [] };
+/**
+ * The one settings loader every command uses: --config FILE, else $CABINET_CONFIG, else the default places.
+ * A file the user named (by flag or environment) that cannot be read is UnreadableInputError (exit 2);
+ * problems inside it are diagnostics with the line, all of them at once, never exceptions.
+ */
+export function loadConfig(explicit?: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const named = explicit ?? env.CABINET_CONFIG;
+  if (named) {
+    const file = path.resolve(cwd, named);
+    return parseConfigText(readSettings(file, explicit ? named : `${named} (from CABINET_CONFIG)`), path.relative(cwd, file) || file);
   }
-  return parseConfigText(fs.readFileSync(file, 'utf8'), path.relative(cwd, file) || file);
+  const file = DEFAULT_CONFIG_PATHS.map((p) => path.resolve(cwd, p)).find((p) => fs.existsSync(p));
+  if (!file) return { config: defaultConfig(), diagnostics: [] };
+  return parseConfigText(readSettings(file, path.relative(cwd, file)), path.relative(cwd, file) || file);
+}
+
+function readSettings(file: string, shown: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UnreadableInputError(shown, 'settings file not found');
+  }
+  if (!stat.isFile()) throw new UnreadableInputError(shown, 'the settings file is not a regular file (a folder or device?)');
+  // Settings are a few kilobytes; a huge file is a wrong path, not a settings file.
+  if (stat.size > 1024 * 1024) throw new UnreadableInputError(shown, `the settings file is ${Math.round(stat.size / 1024)} KB; expected a YAML file of at most 1 MB`);
+  return fs.readFileSync(file, 'utf8');
 }
 
 export function parseConfigText(text: string, file: string): LoadedConfig {
-  const doc = parseDocument(text, { prettyErrors: false });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
-    error('config-yaml', e.message.split('\n')[0] ?? e.message, { file, line: e.linePos?.[0]?.line }),
-  );
-  if (diagnostics.length) return { config: defaultConfig(), file, diagnostics };
-  const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { config: parsed.data, file, diagnostics };
-  for (const issue of parsed.error.issues) {
-    diagnostics.push(
-      error('config-invalid', `${issue.path.join('.') || '(root)'}: ${issue.message}`, {
-        file,
-        line: lineOfPath(doc, issue.path),
-      }),
-    );
-  }
-  return { config: defaultConfig(), file, diagnostics };
-}
-
-function lineOfPath(doc: ReturnType<typeof parseDocument>, keyPath: PropertyKey[]): number | undefined {
-  const node = doc.getIn(keyPath.map(String), true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0];
-  if (offset === undefined) return undefined;
-  return doc.toString().slice(0, offset).split('\n').length;
+  const r = validateYaml(text, ConfigSchema, { file, codes: { yaml: 'config-yaml', invalid: 'config-invalid', unknownKey: 'config-unknown-key' } });
+  return r.data ? { config: r.data, file, diagnostics: [] } : { config: defaultConfig(), file, diagnostics: r.diagnostics };
 }

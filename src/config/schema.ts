@@ -20,6 +20,13 @@ export const RenderSettingsSchema = z
     legendColours: z.record(z.string(), HexColour).default({}),
     /** Headings at or above this many pages get a contents list. */
     tocMinPages: z.number().int().min(0).default(4),
+    /** The council's logo (PNG, JPEG or SVG; path relative to where cabinet runs): front sheet and running header. */
+    logo: z.strictObject({ path: z.string().min(1), alt: z.string().min(1) }).optional(),
+    /** House colour for headings and table header rows; darkened (with a warning) where text on it would fall below 4.5:1. */
+    brandColour: HexColour.optional(),
+    pageSize: z.enum(['A4', 'A3', 'Letter']).default('A4'),
+    /** Money in tables and in text ({{plan.finance}}): £'000 with (brackets) for negatives, or whole pounds. */
+    money: z.enum(['thousands', 'pounds']).default('thousands'),
   })
   .prefault({});
 
@@ -75,6 +82,10 @@ export const DeliverySettingsSchema = z
         secure: z.boolean().default(false),
         user: z.string().optional(),
         from: z.string().default('Democratic Services <democratic.services@example.gov.uk>'),
+        /** Deadlines so a silent or dropped server fails in seconds, not nodemailer's ten minutes. */
+        connectionTimeoutMs: z.number().int().min(1000).default(15000),
+        greetingTimeoutMs: z.number().int().min(1000).default(15000),
+        socketTimeoutMs: z.number().int().min(1000).default(60000),
       })
       .prefault({}),
     /** Attachments larger than this (bytes, all together) are replaced by a link to where the paper is published. */
@@ -86,10 +97,29 @@ export const DeliverySettingsSchema = z
     retry: z.object({ attempts: z.number().int().min(1).max(10).default(4), baseDelayMs: z.number().int().min(0).default(2000) }).prefault({}),
     /** Lock file that keeps two scheduled runs from overlapping. */
     lockFile: z.string().default('output/.cabinet-monthly.lock'),
+    /** A lock left by another host (whose process cannot be checked) is taken over after this many hours. */
+    lockStaleHours: z.number().min(1).default(24),
   })
   .prefault({});
 
+/**
+ * One status word of the council's key (`legend:`), refining the plan's own key (or standing in for it when a
+ * workbook has none): its colour, severity rank (0 worst), whether it means complete, whether the board pack
+ * lists it as an exception, and other spellings accepted in status cells.
+ */
+export const LegendSettingSchema = z.strictObject({
+  label: z.string().min(1),
+  meaning: z.string().optional(),
+  colour: HexColour.optional(),
+  rank: z.number().int().min(0).optional(),
+  complete: z.boolean().optional(),
+  exception: z.boolean().optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+});
+
 export const ConfigSchema = z.object({
+  /** The council's status key; empty: each workbook's own key, else the standard BRAG legend. */
+  legend: z.array(LegendSettingSchema).default([]),
   render: RenderSettingsSchema,
   governance: GovernanceSettingsSchema,
   boardPack: BoardPackSettingsSchema,

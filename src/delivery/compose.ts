@@ -7,12 +7,15 @@ import { BUILTIN_TEMPLATES } from '../render/report/templates';
 import { exemptionWording } from '../model/exempt';
 import { longDate } from '../dates/format';
 import type { Paper } from './papers';
+import { attachmentNames } from './attachment-names';
 
 export interface Composed {
   subject: string;
   /** Same subject and same file contents: the same message, whoever it goes to. */
   messageKey: string;
   attach: boolean;
+  /** The name of each paper as attached, in order: from the document, unique within the message. */
+  attachmentNames: string[];
   body: (recipientName: string) => string;
 }
 
@@ -28,19 +31,26 @@ export function compose(papers: Paper[], delivery: DeliverySettings, templatesDi
   const size = papers.reduce((n, p) => n + p.bytes.length, 0);
   const attach = size <= delivery.attachmentLimitBytes;
   const exempt = papers.filter((p) => p.exempt).flatMap((p) => p.doc?.exemptParagraphs ?? []);
+  const names = attachmentNames(papers);
+  // A board pack's title already names the board ("Improvement Board: monthly board pack, March 2024"):
+  // the subject says "<board> - <month> board pack", the board once.
+  const boardPack = main.doc?.kind === 'board-pack' && main.doc.meetingDate ? longDate(main.doc.meetingDate).replace(/^\d+\s+/, '') : undefined;
   const data = {
     committee: main.doc?.committee ?? 'Papers',
     meetingDateText: main.doc?.meetingDate ? longDate(main.doc.meetingDate) : '',
     agendaItem: main.doc?.agendaItem,
-    title: main.doc?.title ?? main.name.replace(/\.pdf$/i, ''),
+    boardPack: Boolean(boardPack),
+    month: boardPack ?? '',
+    title: boardPack ? `${boardPack} board pack` : (main.doc?.title ?? main.name.replace(/\.pdf$/i, '')),
     attached: attach,
     exempt: exempt.length > 0,
     exemptWording: exempt.length ? exemptionWording(exempt) : '',
     sizeText: `${(size / 1024 / 1024).toFixed(1)} MB`,
-    files: papers.map((p) => ({ name: p.name, url: `${(delivery.publishedUrlBase ?? '').replace(/\/$/, '')}/${encodeURIComponent(p.name)}` })),
+    // Linked papers keep their file names: that is where they are published.
+    files: papers.map((p, i) => ({ name: attach ? names[i]! : p.name, url: `${(delivery.publishedUrlBase ?? '').replace(/\/$/, '')}/${encodeURIComponent(p.name)}` })),
   };
   const subject = template('subject.hbs', templatesDir)(data).trim().replace(/\s+/g, ' ');
   const messageKey = createHash('sha256').update([subject, ...papers.map((p) => p.sha256).sort()].join('\n')).digest('hex').slice(0, 32);
   const body = template('body.hbs', templatesDir);
-  return { subject, messageKey, attach, body: (recipientName) => body({ ...data, recipientName }).replace(/\n{3,}/g, '\n\n') };
+  return { subject, messageKey, attach, attachmentNames: names, body: (recipientName) => body({ ...data, recipientName }).replace(/\n{3,}/g, '\n\n') };
 }

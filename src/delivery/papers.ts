@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ManifestSchema, MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
+import { parseManifest, MANIFEST_FILE, type Manifest, type ManifestDocument } from '../model/manifest';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 
 export interface Paper {
@@ -16,11 +16,17 @@ export interface Paper {
 
 export class DeliveryRefused extends Error {}
 
+/** The manifest in `folder`, parsed with its schema; undefined when there is none; a broken one is exit 2. */
+function readManifest(folder: string): Manifest | undefined {
+  const file = path.join(folder, MANIFEST_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const r = parseManifest(fs.readFileSync(file, 'utf8'));
+  if (r.problems) throw new UnreadableInputError(file, `not a manifest cabinet-reports can trust, so nothing was sent: ${r.problems.slice(0, 3).join('; ')}. Rebuild the papers`);
+  return r.manifest;
+}
+
 function manifestFor(file: string): ManifestDocument | undefined {
-  const manifest = path.join(path.dirname(file), MANIFEST_FILE);
-  if (!fs.existsSync(manifest)) return undefined;
-  const parsed = ManifestSchema.safeParse(JSON.parse(fs.readFileSync(manifest, 'utf8')));
-  return parsed.success ? parsed.data.documents.find((d) => d.file === path.basename(file)) : undefined;
+  return readManifest(path.dirname(file))?.documents.find((d) => d.file === path.basename(file));
 }
 
 /**
@@ -31,11 +37,13 @@ export function collectPapers(inputs: string[], vouchPublic: boolean): Paper[] {
   const files = inputs.flatMap((input) => {
     if (!fs.existsSync(input)) throw new UnreadableInputError(input, 'file not found');
     if (!fs.statSync(input).isDirectory()) return [input];
-    const manifest = path.join(input, MANIFEST_FILE);
-    if (!fs.existsSync(manifest)) throw new UnreadableInputError(input, `no ${MANIFEST_FILE} in this folder: name the PDFs to send`);
-    return ManifestSchema.parse(JSON.parse(fs.readFileSync(manifest, 'utf8'))).documents.filter((d) => d.format === 'pdf').map((d) => path.join(input, d.file));
+    const manifest = readManifest(input);
+    if (!manifest) throw new UnreadableInputError(input, `no ${MANIFEST_FILE} in this folder: name the PDFs to send`);
+    return manifest.documents.filter((d) => d.format === 'pdf').map((d) => path.join(input, d.file));
   });
   return files.map((file) => {
+    if (!fs.existsSync(file)) throw new UnreadableInputError(file, 'file not found (listed in the manifest but missing: rebuild the papers)');
+    if (!fs.statSync(file).isFile()) throw new UnreadableInputError(file, 'not a regular file');
     const bytes = fs.readFileSync(file);
     const doc = manifestFor(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');

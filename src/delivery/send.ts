@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { messageId } from './message-id';
 import type { Config } from '../config/schema';
 import { writeFileAtomic } from '../io/atomic-write';
 import { collectPapers, assertCleared, DeliveryRefused } from './papers';
@@ -27,6 +27,8 @@ export interface SendResult {
   skipped: string[];
   failed: { recipient: string; error: string }[];
   outbox: string[];
+  /** Problems found in the ledger (a torn last line set aside), also logged. */
+  warnings: string[];
   /** 0 every recipient reached (or already had it), 1 someone was not reached. */
   exitCode: 0 | 1;
 }
@@ -37,10 +39,14 @@ interface SmtpError {
   message: string;
 }
 
-/** 4xx replies and dropped connections may succeed later; 5xx and bad addresses will not. */
+/**
+ * 4xx replies, timeouts and dropped connections (during or after DATA) may succeed later; 5xx and bad
+ * addresses will not. A drop after DATA may mean the server did take the message: the retry carries the same
+ * Message-ID, so the receiving side can tell.
+ */
 function transient(e: SmtpError): boolean {
   if (e.responseCode) return e.responseCode >= 400 && e.responseCode < 500;
-  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EDNS', 'ECONNREFUSED'].includes(e.code ?? '');
+  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE', 'EDNS', 'ECONNREFUSED', 'EPROTOCOL', 'EENVELOPE_TIMEOUT'].includes(e.code ?? '');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,8 +61,9 @@ export async function sendPapers(o: SendOptions): Promise<SendResult> {
   assertCleared(papers, list);
   const message = compose(papers, delivery, o.templatesDir);
   const ledger = new Ledger(path.resolve(cwd, delivery.ledger));
+  for (const w of ledger.warnings) log('ledger-warning', { warning: w });
   const transport = o.dryRun ? emlTransport() : smtpTransport(delivery, o.env);
-  const result: SendResult = { sent: [], skipped: [], failed: [], outbox: [], exitCode: 0 };
+  const result: SendResult = { sent: [], skipped: [], failed: [], outbox: [], warnings: [...ledger.warnings], exitCode: 0 };
   log('send-start', { list: list.name, recipients: list.recipients.length, files: papers.map((p) => p.name), subject: message.subject, dryRun: Boolean(o.dryRun) });
   for (const r of list.recipients) {
     if (!o.dryRun && ledger.has(r.email, message.messageKey)) {
@@ -70,8 +77,8 @@ export async function sendPapers(o: SendOptions): Promise<SendResult> {
       to: r.name ? { name: r.name, address: r.email } : r.email,
       subject: message.subject,
       text: message.body(r.name ?? 'colleague'),
-      messageId: `<${message.messageKey}.${createHash('sha256').update(r.email.toLowerCase()).digest('hex').slice(0, 12)}@cabinet-reports>`,
-      attachments: message.attach ? papers.map((p) => ({ filename: p.name, content: p.bytes, contentType: 'application/pdf' })) : [],
+      messageId: messageId(message.messageKey, r.email, delivery.smtp.from),
+      attachments: message.attach ? papers.map((p, i) => ({ filename: message.attachmentNames[i]!, content: p.bytes, contentType: 'application/pdf' })) : [],
     };
     const { attempts, baseDelayMs } = delivery.retry;
     for (let attempt = 1; ; attempt++) {
@@ -97,6 +104,9 @@ export async function sendPapers(o: SendOptions): Promise<SendResult> {
         }
         result.failed.push({ recipient: r.email, error: e.message });
         log('failed', { recipient: r.email, attempt, error: e.message, permanent: !transient(e) });
+        // Recorded for the audit; a failure never counts as delivered, so the next run tries this recipient again.
+        if (!o.dryRun)
+          ledger.record({ time: new Date().toISOString(), list: list.name, recipient: r.email, subject: message.subject, messageKey: message.messageKey, files: papers.map((p) => ({ name: p.name, sha256: p.sha256 })), outcome: 'failed', error: e.message });
         break;
       }
     }

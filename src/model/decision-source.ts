@@ -17,7 +17,7 @@ export const DecisionFrontMatterSchema = z.strictObject({
   conflicts: z.string().default('None.'),
   dispensations: z.string().default('N/A'),
   keyDecision: z.strictObject({ value: z.boolean(), forwardPlanRef: z.string().optional() }).default({ value: false }),
-  wards: z.union([z.literal('All'), z.array(z.string()).min(1)]).default('All'),
+  wards: z.union([z.literal('All'), z.array(z.string()).min(1)], { error: 'expected All or a list of ward names' }).default('All'),
   leadOfficer: z.string().optional(),
   published: IsoDate,
   /** This council's call-in rule when it differs from the settings (seed 004: 4 working days to midnight). */

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { validateYaml } from '../diagnostics/yaml-schema';
 
 export interface Sourced<T> {
   file: string;
@@ -45,21 +46,15 @@ export function sourceType(text: string): string {
 export function parseFrontMatter<S extends z.ZodType>(text: string, file: string, schema: S): Sourced<z.infer<S>> {
   const split = splitFrontMatter(text);
   if (!split) return { file, body: text, bodyLine: 1, diagnostics: [error('front-matter-missing', 'expected YAML front matter between --- lines at the top of the file', { file, line: 1 })] };
-  const doc = parseDocument(split.yaml, { prettyErrors: false });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => error('front-matter-yaml', e.message.split('\n')[0]!, { file, line: (e.linePos?.[0]?.line ?? 0) + 1 }));
   const base = { file, body: split.body, bodyLine: split.bodyLine };
-  if (diagnostics.length) return { ...base, diagnostics };
-  const parsed = schema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { ...base, front: parsed.data, diagnostics };
-  return { ...base, diagnostics: parsed.error.issues.map((issue) => frontMatterIssue(issue, doc, split.yaml, file)) };
-}
-
-function frontMatterIssue(issue: z.core.$ZodIssue, doc: Document, yamlText: string, file: string): Diagnostic {
-  const key = issue.path.map(String).join('.');
-  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-  const code = missing ? 'front-matter-missing-field' : 'front-matter-invalid';
-  const message = missing ? `missing front-sheet field "${key}"` : `${key || 'front matter'}: ${issue.message}`;
-  return error(code, message, { file, line: lineOf(doc, yamlText, issue.path) });
+  // Line numbers count the opening --- line, so they are the file's own lines.
+  const r = validateYaml(split.yaml, schema, {
+    file,
+    lineOffset: 1,
+    codes: { yaml: 'front-matter-yaml', invalid: 'front-matter-invalid', unknownKey: 'front-matter-unknown-key', missing: 'front-matter-missing-field' },
+    missingMessage: (key) => `missing front-sheet field "${key}"`,
+  });
+  return r.data !== undefined ? { ...base, front: r.data, diagnostics: [] } : { ...base, diagnostics: r.diagnostics };
 }
 
 /** Line (in the whole file, counting the opening ---) of the deepest key of `path` that exists. */

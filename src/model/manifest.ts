@@ -4,10 +4,11 @@
  * public.
  */
 import { z } from 'zod';
+import { issueMessage } from '../diagnostics/zod-message';
 
 export const ManifestDocumentSchema = z.object({
-  /** File name relative to the manifest's folder. */
-  file: z.string(),
+  /** File name in the manifest's folder (never a path: a manifest cannot point a sender outside its folder). */
+  file: z.string().regex(/^[^/\\]+$/, "expected a file name in the manifest's own folder").refine((f) => f !== '.' && f !== '..', "expected a file name in the manifest's own folder"),
   format: z.enum(['pdf', 'docx']),
   kind: z.enum(['report', 'appendix', 'decision', 'agenda', 'pack', 'board-pack']),
   title: z.string(),
@@ -21,7 +22,7 @@ export const ManifestDocumentSchema = z.object({
   /** Schedule 12A paragraph numbers, for exempt documents. */
   exemptParagraphs: z.array(z.number().int()).optional(),
   pages: z.number().int().optional(),
-  sha256: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 hex digits)'),
 });
 export type ManifestDocument = z.infer<typeof ManifestDocumentSchema>;
 
@@ -34,3 +35,16 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 export const MANIFEST_FILE = 'manifest.json';
+
+/** A manifest's text parsed with its schema: the manifest, or every problem in words (never throws). */
+export function parseManifest(text: string): { manifest: Manifest; problems?: undefined } | { manifest?: undefined; problems: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problems: [`not valid JSON (${(e as Error).message})`] };
+  }
+  const parsed = ManifestSchema.safeParse(json, { reportInput: true });
+  if (parsed.success) return { manifest: parsed.data };
+  return { problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'}: ${issueMessage(i)}`) };
+}

@@ -1,9 +1,8 @@
 /** A meeting file: the committee, when and where, and the agenda items in order. */
 import * as fs from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
-import { lineOf } from './front-matter';
+import { type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { validateYaml } from '../diagnostics/yaml-schema';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 
@@ -12,7 +11,7 @@ export const AgendaItemSchema = z.union([
   z.strictObject({ report: z.string().min(1) }),
   /** A short item printed on the agenda itself: apologies, minutes, declarations. */
   z.strictObject({ title: z.string().min(1), text: z.string().default('') }),
-]);
+], { error: 'expected { report: path/to/report.md } or { title: …, text: … }' });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 export const MeetingSchema = z.strictObject({
@@ -41,12 +40,6 @@ export function readMeeting(file: string, shown = file): MeetingSource {
   } catch {
     throw new UnreadableInputError(shown, 'file not found');
   }
-  const doc = parseDocument(text, { prettyErrors: false });
-  const yamlErrors = doc.errors.map((e) => error('meeting-yaml', e.message.split('\n')[0]!, { file: shown, line: e.linePos?.[0]?.line }));
-  if (yamlErrors.length) return { file: shown, text, diagnostics: yamlErrors };
-  const parsed = MeetingSchema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { file: shown, text, meeting: parsed.data, diagnostics: [] };
-  // lineOf counts an opening --- line; a meeting file has none.
-  const diagnostics = parsed.error.issues.map((i) => error('meeting-invalid', `${i.path.join('.') || 'meeting'}: ${i.message}`, { file: shown, line: lineOf(doc, text, i.path) - 1 }));
-  return { file: shown, text, diagnostics };
+  const r = validateYaml(text, MeetingSchema, { file: shown, codes: { yaml: 'meeting-yaml', invalid: 'meeting-invalid', unknownKey: 'meeting-unknown-key' } });
+  return r.data ? { file: shown, text, meeting: r.data, diagnostics: [] } : { file: shown, text, diagnostics: r.diagnostics };
 }

@@ -22,16 +22,23 @@ export const LegendEntrySchema = z.object({
   colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/),
   /** Other spellings accepted in status cells: letters (B, G, A, R), words ("Complete", "On track"). */
   aliases: z.array(z.string()),
-  /** Rank for "moved up / down": 0 is worst (Red) and higher is better; not started sits between. */
+  /** Severity rank for "moved up / down" and ordering: 0 is worst (Red, "Off track") and higher is better; not started sits between. */
   rank: z.number(),
   /** True for the status meaning finished (Blue in BRAG, Green in a plain RAG with no Blue). */
   complete: z.boolean(),
+  /**
+   * True for the statuses a board must see in full (Red and Amber in BRAG; "Off track" and "Slipping" in a
+   * council's own words): the board pack's exceptions. Defaults keep snapshots written before it readable.
+   */
+  exception: z.boolean().default(false),
+  /** True for "not started" (Grey in BRAG, "Not yet begun"). */
+  notStarted: z.boolean().default(false),
 });
 export type LegendEntry = z.infer<typeof LegendEntrySchema>;
 
 export const LegendSchema = z.object({
-  /** Where the legend came from: the workbook's own key, or the standard BRAG legend. */
-  origin: z.enum(['workbook', 'standard']),
+  /** Where the legend came from: the workbook's own key, the settings' `legend:`, or the standard BRAG legend. */
+  origin: z.enum(['workbook', 'settings', 'standard']),
   /** Heading over the meanings in the key, e.g. "Progress against timescale". */
   basis: z.string().optional(),
   entries: z.array(LegendEntrySchema),

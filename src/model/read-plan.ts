@@ -6,17 +6,21 @@ import { readWorkbook, type ReadWorkbookOptions } from '../readers/read-workbook
 import { readExtras } from './extras';
 import { Grid } from './normalise/grid';
 import { findHeaderRow, type HeaderRow } from './normalise/columns';
-import { readLegend, type LegendBlock } from './normalise/legend';
+import { findLegend, type LegendSetting } from './normalise/legend';
 import { periodFromTitle } from './normalise/period';
 import { parseSectionHeading } from './normalise/band-text';
 import { TableWalker } from './normalise/table-walker';
 import type { PlanBuilder } from './normalise/plan-builder';
+import { checkedPlan } from './checked-plan';
+import { describeRemoved } from '../text/xml-chars';
 
 export interface ReadPlanOptions extends ReadWorkbookOptions {
   /** Only look for the plan table on this sheet. */
   sheet?: string | undefined;
   /** The plan's period when its title does not say (yyyy-mm-dd). */
   period?: { start: string; end: string };
+  /** The council's own status facts (settings `legend:`): words, colours, ranks, complete, aliases. */
+  legend?: readonly LegendSetting[] | undefined;
 }
 
 export interface ReadPlanResult {
@@ -27,7 +31,8 @@ export interface ReadPlanResult {
 
 /** Reads a workbook (path or bytes) into the typed Plan. Unreadable input throws UnreadableInputError. */
 export function readPlan(input: string | Uint8Array, options: ReadPlanOptions = {}): ReadPlanResult {
-  return normalisePlan(readWorkbook(input, options), options);
+  const workbook = readWorkbook(input, options);
+  return checkedPlan(normalisePlan(workbook, options), workbook.file);
 }
 
 /** Rows to model: never throws on bad data; every problem is a diagnostic with its cell. */
@@ -37,16 +42,17 @@ export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = 
   const found = candidates.map((s) => ({ grid: new Grid(s), header: undefined as HeaderRow | undefined }));
   const table = found.find((f) => (f.header = findHeaderRow(f.grid)) !== undefined);
   if (!table?.header) {
-    return { diagnostics: [...extras.diagnostics, noPlanTable(workbook, candidates.map((s) => new Grid(s)))] };
+    return { diagnostics: [...readNotes(workbook), ...extras.diagnostics, noPlanTable(workbook, candidates.map((s) => new Grid(s)))] };
   }
-  const { grid, header } = table;
+  const { header } = table;
+  // A key beside the table is taken out of the grid so its rows are not read as parts of actions.
+  const { legend, keyRows, grid, diagnostics: legendDiagnostics } = findLegend(table.grid, header.row, workbook, options.legend);
   const titled = planTitle(grid, header.row);
   const title = titled?.text ?? workbook.file.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
-  const { legend, lastRow } = findLegend(grid, header.row, workbook);
-  const firstRow = Math.min(Math.max(titled?.row ?? -1, lastRow) + 1, header.row);
+  const firstRow = Math.min((titled?.row ?? -1) + 1, header.row);
   const period = options.period ?? periodFromTitle(title);
-  const diagnostics: Diagnostic[] = [];
-  const built = new TableWalker({ grid, header, legend, file: workbook.file, title, period, diagnostics }).walk(firstRow);
+  const diagnostics: Diagnostic[] = [...legendDiagnostics];
+  const built = new TableWalker({ grid, header, legend, keyRows, file: workbook.file, title, period, diagnostics }).walk(firstRow);
   diagnostics.push(...emptinessWarnings(built, workbook.file, grid.sheet.name));
   const plan: Plan = {
     title,
@@ -58,7 +64,35 @@ export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = 
     ...(extras.finance ? { finance: extras.finance } : {}),
     source: { file: workbook.file, sheet: grid.sheet.name, headerRow: header.row + 1 },
   };
-  return { plan, diagnostics: [...extras.diagnostics, ...diagnostics] };
+  return { plan, diagnostics: [...readNotes(workbook), ...extras.diagnostics, ...diagnostics] };
+}
+
+/** What the reader left out or changed, as warnings, so nothing is dropped silently. */
+function readNotes(workbook: RawWorkbook): Diagnostic[] {
+  const file = workbook.file;
+  const include = 'workbooks.includeHidden: true in the settings file includes them';
+  return (workbook.notes ?? []).map((n) => {
+    switch (n.kind) {
+      case 'hidden-sheet':
+        return warning('hidden-sheet', `sheet "${n.sheet}" is hidden in Excel and was left out (${include})`, { file, sheet: n.sheet });
+      case 'hidden-rows':
+        return warning('hidden-rows', `${n.rows.length === 1 ? 'row' : 'rows'} ${rowList(n.rows)} ${n.rows.length === 1 ? 'is' : 'are'} hidden in Excel and left out (${include})`, { file, sheet: n.sheet });
+      case 'invalid-characters':
+        return warning('invalid-characters', `${describeRemoved(n.removed)} from the cell's text`, { file, sheet: n.sheet, cell: n.cell });
+    }
+  });
+}
+
+/** "5, 7-9, 12": hidden rows usually come in runs. */
+function rowList(rows: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(j > i ? `${rows[i]}-${rows[j]}` : String(rows[i]));
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** The first text above the table: the plan's title. */
@@ -69,16 +103,6 @@ function planTitle(grid: Grid, headerRow: number): { text: string; row: number }
     if (first && first.length > 3) return { text: first, row: r };
   }
   return undefined;
-}
-
-/** The key on the plan's own sheet, else on a sheet called Key/Legend, else the standard legend. */
-function findLegend(grid: Grid, headerRow: number, workbook: RawWorkbook): LegendBlock {
-  const own = readLegend(grid, headerRow);
-  if (own.legend.origin === 'workbook') return own;
-  const keySheet = workbook.sheets.find((s) => /key|legend/i.test(s.name));
-  if (!keySheet) return own;
-  const g = new Grid(keySheet);
-  return { legend: readLegend(g, g.rowCount).legend, lastRow: -1 };
 }
 
 function noPlanTable(workbook: RawWorkbook, grids: Grid[]): Diagnostic {

@@ -23,6 +23,8 @@ export const AppendixSchema = z.strictObject({
   exempt: z.boolean().default(false),
   /** Schedule 12A paragraphs for an exempt appendix of a public report. */
   exemptParagraphs: z.array(z.number().int().min(1).max(18)).min(1).optional(),
+  /** Why the public interest favours keeping an exempt appendix back; printed on the front sheet. */
+  exemptReason: z.string().min(1).optional(),
 });
 
 export const ClassificationSchema = z.union([
@@ -31,19 +33,19 @@ export const ClassificationSchema = z.union([
     exempt: z.array(z.number().int().min(1).max(18)).min(1, 'name at least one Schedule 12A paragraph'),
     reason: z.string().min(1, 'give the public interest reason'),
   }),
-]);
+], { error: 'expected public, or { exempt: [Schedule 12A paragraphs], reason: "…" }' });
 
 export const ReportFrontMatterSchema = z.strictObject({
   type: z.literal('report').default('report'),
   council: z.string().optional(),
   committee: z.string().min(1),
-  meeting: z.strictObject({ date: IsoDate, time: z.string().regex(/^\d{2}:\d{2}$/).optional(), venue: z.string().optional() }),
-  agendaItem: z.union([z.string(), z.number()]).transform(String).optional(),
+  meeting: z.strictObject({ date: IsoDate, time: z.string().regex(/^\d{2}:\d{2}$/, 'expected a time as HH:MM').optional(), venue: z.string().optional() }),
+  agendaItem: z.union([z.string(), z.number()], { error: 'expected an agenda item number' }).transform(String).optional(),
   title: z.string().min(1),
   reportOf: z.string().min(1),
   portfolioHolder: z.string().min(1),
   author: Person,
-  wards: z.union([z.literal('All'), z.array(z.string()).min(1)]),
+  wards: z.union([z.literal('All'), z.array(z.string()).min(1)], { error: 'expected All or a list of ward names' }),
   keyDecision: z.strictObject({
     value: z.boolean(),
     forwardPlanRef: z.string().optional(),

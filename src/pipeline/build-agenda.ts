@@ -16,7 +16,10 @@ import { fromIso } from '../dates/iso';
 import { WorkingCalendar } from '../dates/calendar';
 import { checkAgendaPublication } from '../dates/checks';
 import { sourceDate } from '../io/source-date';
-import { prepareReport } from './build-report';
+import { frontLine, prepareReport } from './build-report';
+import { appendixDocuments, appendixExemptParagraphs } from '../render/report/report-layout';
+import { finishLayout, resolveHouseSettings } from '../render/house-style';
+import { longDate } from '../render/report/dates-text';
 import { OutputSet } from './output-set';
 import type { BuildResult } from './build-report';
 
@@ -30,9 +33,13 @@ export interface AgendaOptions {
 }
 
 interface PackItem {
+  /** Unique in a pack: the item number, with the appendix letter for an exempt appendix of a public report. */
+  key: string;
   entry: AgendaEntry;
   stamped?: ReturnType<typeof stampItem>;
   exemptParagraphs?: number[];
+  /** A public report's exempt appendices: they go to the restricted pack under the same item number. */
+  exemptAppendices?: PackItem[];
 }
 
 /** ModernGov's names: "Public reports pack 12th-Sep-2023 10.00 Cabinet". */
@@ -42,19 +49,39 @@ function packName(kind: string, meeting: Meeting): string {
 
 function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions, diagnostics: Diagnostic[]): PackItem[] {
   const cwd = options.cwd ?? process.cwd();
+  const council = meeting.council ?? options.config.render.council;
   return meeting.items.map((item, i) => {
     const number = i + 1;
-    if (!('report' in item)) return { entry: { number, title: item.title, ...(item.text ? { text: item.text } : {}) } };
+    const key = String(number);
+    if (!('report' in item)) return { key, entry: { number, title: item.title, ...(item.text ? { text: item.text } : {}) } };
     const report = path.relative(cwd, path.resolve(cwd, path.dirname(meetingFile), item.report));
-    const prepared = prepareReport(report, { config: options.config, templatesDir: options.templatesDir, cwd });
+    const prepared = prepareReport(report, { config: options.config, templatesDir: options.templatesDir, cwd, agendaItem: number });
     diagnostics.push(...prepared.diagnostics);
     const front = prepared.input?.source.front;
-    if (!prepared.doc || !front) return { entry: { number, title: report } };
+    if (!prepared.doc || !prepared.input || !front) return { key, entry: { number, title: report } };
+    // One meeting, one council: a report written for another meeting or council is not this agenda's item.
+    const at = (k: string) => ({ file: report, line: frontLine(path.resolve(cwd, report), k) });
+    if (front.meeting.date !== meeting.date)
+      diagnostics.push(error('agenda-meeting-mismatch', `the report is for the meeting of ${longDate(front.meeting.date)}, but the agenda ${meetingFile} (item ${number}) is for ${longDate(meeting.date)}`, at('meeting')));
+    if ((front.council ?? options.config.render.council) !== council)
+      diagnostics.push(error('agenda-council-mismatch', `the report is for ${front.council ?? options.config.render.council}, but the agenda ${meetingFile} (item ${number}) is ${council}'s`, at('council')));
     const exempt = front.classification === 'public' ? undefined : front.classification.exempt;
+    const exemptAppendices = exempt ? [] : appendixDocuments(prepared.input).filter(({ appendix }) => appendix.exempt).map(({ appendix, doc }): PackItem => {
+      const paragraphs = appendixExemptParagraphs(appendix, front);
+      return {
+        key: `${number}-${appendix.letter}`,
+        entry: { number, title: `${front.title}: Appendix ${appendix.letter} – ${appendix.title}`, exemptWording: exemptionWording(paragraphs) },
+        stamped: stampItem(doc, number),
+        exemptParagraphs: paragraphs,
+      };
+    });
+    const restrictedNote = exemptAppendices.map((a) => `Appendix ${a.key.split('-')[1]} is exempt (${a.entry.exemptWording!.replace(/^By virtue of /, '')}) and is in the restricted pack.`).join('\n');
     return {
-      entry: { number, title: front.title, ...(exempt ? { exemptWording: exemptionWording(exempt) } : {}) },
+      key,
+      entry: { number, title: front.title, ...(restrictedNote ? { text: restrictedNote } : {}), ...(exempt ? { exemptWording: exemptionWording(exempt) } : {}) },
       stamped: stampItem(prepared.doc, number),
       ...(exempt ? { exemptParagraphs: exempt } : {}),
+      ...(exemptAppendices.length ? { exemptAppendices } : {}),
     };
   });
 }
@@ -64,28 +91,29 @@ function packDocument(meeting: Meeting, title: string, cover: LayoutSection, ite
   const sections = [cover];
   for (const it of items) {
     Object.assign(numbering, it.stamped!.numbering);
-    sections.push(...it.stamped!.sections.map((s) => (marking ? { ...s, header: { ...s.header, marking } } : s)));
+    // Each exempt paper keeps its own paragraphs' marking; the pack's (all of them) covers the rest.
+    sections.push(...it.stamped!.sections.map((s) => (marking ? { ...s, header: { ...s.header, marking: s.header.marking ?? marking } } : s)));
   }
-  return {
+  return finishLayout({
     meta: { title, subject: `${meeting.committee}, ${meeting.date}`, author: meeting.council ?? config.render.council, language: 'en-GB', created: sourceDate(meeting.date).toISOString() },
     style: houseStyle(config.render),
     numbering,
     footer: { pageNumbers: true, left: meeting.council ?? config.render.council },
-    sections: marking ? sections.map((s) => ({ ...s, header: { ...s.header, marking } })) : sections,
-  };
+    sections: marking ? sections.map((s) => ({ ...s, header: { ...s.header, marking: s.header.marking ?? marking } })) : sections,
+  }, config.render);
 }
 
 /**
  * Lays the pack out until the page ranges printed on the agenda agree with where each item really starts
  * (the ranges' own width can move pages, so render, read, fill, and render again).
  */
-async function paginatedPack(make: (ranges: Map<number, string>) => LayoutDocument, items: PackItem[]) {
-  let ranges = new Map<number, string>(items.map((it) => [it.entry.number, 'Pages 000 - 000']));
+async function paginatedPack(make: (ranges: Map<string, string>) => LayoutDocument, items: PackItem[]) {
+  let ranges = new Map<string, string>(items.map((it) => [it.key, 'Pages 000 - 000']));
   for (let attempt = 0; attempt < 4; attempt++) {
     const doc = make(ranges);
     const pdf = await renderPdf(doc);
     const starts = items.map((it) => pdf.pagination.headingPages[it.stamped!.firstHeadingId!]!);
-    const next = new Map(items.map((it, i) => [it.entry.number, `Pages ${starts[i]} - ${(starts[i + 1] ?? pdf.pagination.pageCount + 1) - 1}`]));
+    const next = new Map(items.map((it, i) => [it.key, `Pages ${starts[i]} - ${(starts[i + 1] ?? pdf.pagination.pageCount + 1) - 1}`]));
     if ([...next].every(([k, v]) => ranges.get(k) === v)) return { doc, pdf, ranges };
     ranges = next;
   }
@@ -100,6 +128,7 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
   if (!meeting) return { files: [], diagnostics };
   if (meeting.agendaPublished)
     diagnostics.push(...checkAgendaPublication(meeting.date, meeting.agendaPublished, WorkingCalendar.fromSettings(options.config.governance), options.config.governance, { file: meetingFile }));
+  const config = { ...options.config, render: resolveHouseSettings(options.config.render, cwd) };
   const items = readItems(meeting, meetingFile, options, diagnostics);
   if (items.some((it) => 'report' in meeting.items[it.entry.number - 1]! && !it.stamped))
     diagnostics.push(error('agenda-item-not-built', 'an agenda item\'s report has errors (listed above); the pack was not built', { file: meetingFile }));
@@ -111,25 +140,25 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
   const out = new OutputSet(dir, formats, options.onProgress, cwd);
   const stamp = `${meeting.date.split('-').reverse().join('/')} ${meeting.time}`;
   const publicItems = items.filter((it) => it.stamped && !it.exemptParagraphs);
-  const exemptItems = items.filter((it) => it.exemptParagraphs);
-  const entries = (ranges: Map<number, string>) => items.map((it) => ({ ...it.entry, ...(ranges.has(it.entry.number) ? { pages: ranges.get(it.entry.number)! } : {}) }));
+  const exemptItems = items.flatMap((it) => (it.exemptParagraphs ? [it] : it.exemptAppendices ?? []));
+  const entries = (ranges: Map<string, string>) => items.map((it) => ({ ...it.entry, ...(ranges.has(it.key) ? { pages: ranges.get(it.key)! } : {}) }));
 
-  const pub = await paginatedPack((r) => packDocument(meeting, `(Public Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, entries(r), council), publicItems, options.config), publicItems);
+  const pub = await paginatedPack((r) => packDocument(meeting, `(Public Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, entries(r), council), publicItems, config), publicItems);
   await emit(out, pub, packName('Public reports pack', meeting), formats, { kind: 'pack', title: pub.doc.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'public' });
-  const frontsheet: LayoutDocument = { ...pub.doc, meta: { ...pub.doc.meta, title: `Agenda frontsheet: ${meeting.committee}, ${stamp}` }, sections: [agendaSection(meeting, entries(pub.ranges), council)] };
+  const frontsheet = finishLayout({ ...pub.doc, meta: { ...pub.doc.meta, title: `Agenda frontsheet: ${meeting.committee}, ${stamp}` }, sections: [agendaSection(meeting, entries(pub.ranges), council)] }, config.render);
   await out.add(frontsheet, packName('Agenda frontsheet', meeting), { kind: 'agenda', title: frontsheet.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'public' });
 
   if (exemptItems.length) {
     const paragraphs = [...new Set(exemptItems.flatMap((it) => it.exemptParagraphs!))].sort((a, b) => a - b);
-    const restrictedEntries = (r: Map<number, string>) => exemptItems.map((it) => ({ ...it.entry, pages: r.get(it.entry.number)!, exemptWording: undefined }));
+    const restrictedEntries = (r: Map<string, string>) => exemptItems.map((it) => ({ ...it.entry, pages: r.get(it.key)!, exemptWording: undefined }));
     const marking = exemptMarking(paragraphs);
-    const res = await paginatedPack((r) => packDocument(meeting, `(Restricted Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, restrictedEntries(r), council, 'Part II agenda'), exemptItems, options.config, marking), exemptItems);
+    const res = await paginatedPack((r) => packDocument(meeting, `(Restricted Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, restrictedEntries(r), council, 'Part II agenda'), exemptItems, config, marking), exemptItems);
     await emit(out, res, packName('Restricted reports pack', meeting), formats, { kind: 'pack', title: res.doc.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'exempt', exemptParagraphs: paragraphs });
   }
   return { outputDir: dir, files: out.write(path.relative(cwd, path.resolve(cwd, meetingFile))), diagnostics };
 }
 
 async function emit(out: OutputSet, laid: Awaited<ReturnType<typeof paginatedPack>>, base: string, formats: Format[], entry: Parameters<OutputSet['add']>[2]) {
-  const rendered = { pdf: laid.pdf.bytes, pagination: laid.pdf.pagination, ...(formats.includes('docx') ? { docx: await renderDocx(laid.doc, laid.pdf.pagination) } : {}) };
+  const rendered = { pdf: laid.pdf.bytes, pagination: laid.pdf.pagination, missing: laid.pdf.missing, ...(formats.includes('docx') ? { docx: await renderDocx(laid.doc, laid.pdf.pagination) } : {}) };
   out.addRendered(rendered, base, entry);
 }

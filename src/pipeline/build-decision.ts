@@ -3,6 +3,7 @@ import { readDecisionSource, type DecisionFrontMatter, type DecisionSource } fro
 import { decisionDocument, decisionLabels } from '../render/decision/decision-layout';
 import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
+import { resolveHouseSettings } from '../render/house-style';
 import { OutputSet } from './output-set';
 import type { BuildOptions, BuildResult } from './build-report';
 
@@ -13,7 +14,7 @@ export async function buildDecision(file: string, options: BuildOptions): Promis
   const diagnostics = source.diagnostics.map((d) => ({ ...d, file }));
   if (!source.front || diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
   const front = source.front;
-  const doc = decisionDocument(source as DecisionSource & { front: DecisionFrontMatter }, options.config, decisionLabels(options.templatesDir), sourceDate(front.published).toISOString());
+  const doc = decisionDocument(source as DecisionSource & { front: DecisionFrontMatter }, { ...options.config, render: resolveHouseSettings(options.config.render, cwd) }, decisionLabels(options.templatesDir), sourceDate(front.published).toISOString());
   const outputDir = path.resolve(cwd, options.outDir ?? 'output', `${front.meeting.date}-decision-${slug(front.title)}`);
   const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], options.onProgress, cwd);
   await out.add(doc, 'decision', { kind: 'decision', title: front.title, committee: front.decisionMaker, meetingDate: front.meeting.date, classification: 'public' });

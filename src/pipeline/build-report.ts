@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
-import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { error, warning, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import type { Plan } from '../model/plan';
 import { readPlan } from '../model/read-plan';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
@@ -11,6 +12,8 @@ import type { LayoutDocument } from '../render/layout';
 import { loadTemplates } from '../render/report/templates';
 import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
+import { resolveHouseSettings } from '../render/house-style';
+import { brandColourWarnings } from '../render/style';
 
 export interface BuildOptions {
   config: Config;
@@ -31,14 +34,14 @@ export interface BuildResult {
 }
 
 /** Reads each named workbook relative to the report; an unreadable one is an error on the report. */
-function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd: string): { plans: Record<string, Plan>; diagnostics: Diagnostic[] } {
+function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd: string, config: Config): { plans: Record<string, Plan>; diagnostics: Diagnostic[] } {
   const plans: Record<string, Plan> = {};
   const diagnostics: Diagnostic[] = [];
   for (const [name, rel] of Object.entries(source.front.workbooks)) {
     const absolute = path.resolve(cwd, path.dirname(source.file), rel);
     const shown = path.relative(cwd, absolute) || rel;
     try {
-      const r = readPlan(absolute);
+      const r = readPlan(absolute, { legend: config.legend });
       // Messages name the workbook as the user would type it from here.
       diagnostics.push(...r.diagnostics.map((d) => ({ ...d, file: shown })));
       if (r.plan) plans[name] = { ...r.plan, source: { ...r.plan.source, file: shown } };
@@ -52,6 +55,8 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
       diagnostics.push(error('appendix-workbook-unknown', `Appendix ${a.letter} draws on workbook "${a.plan}", which is not listed under workbooks`, { file: source.file }));
     else if (a.exempt && appendixExemptParagraphs(a, source.front).length === 0)
       diagnostics.push(error('exempt-paragraph-missing', `Appendix ${a.letter} is exempt but names no Schedule 12A paragraph (exemptParagraphs)`, { file: source.file }));
+    else if (a.exempt && !a.exemptReason && source.front.classification === 'public')
+      diagnostics.push(warning('exempt-reason-missing', `Appendix ${a.letter} is exempt but gives no exemptReason (the public interest reason the front sheet states)`, { file: source.file }));
   return { plans, diagnostics };
 }
 
@@ -64,16 +69,23 @@ export interface PreparedReport {
 }
 
 /** Everything short of rendering: the source, its workbooks and the laid-out report. Checks use this too. */
-export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'config' | 'templatesDir' | 'strict' | 'cwd'>): PreparedReport {
+export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'config' | 'templatesDir' | 'strict' | 'cwd'> & { agendaItem?: number }): PreparedReport {
   const cwd = options.cwd ?? process.cwd();
   const source = { ...readReportSource(path.resolve(cwd, reportPath)), file: reportPath };
   source.diagnostics = source.diagnostics.map((d) => ({ ...d, file: reportPath }));
   if (!source.front) return { diagnostics: source.diagnostics };
   const withFront = source as ReportSource & { front: ReportFrontMatter };
-  const { plans, diagnostics } = readWorkbooks(withFront, cwd);
-  diagnostics.unshift(...source.diagnostics);
+  // Inside an agenda the item number is the agenda's: front sheet, subtitle, page stamp and email all say it.
+  if (options.agendaItem !== undefined) {
+    const own = withFront.front.agendaItem;
+    if (own !== undefined && own !== String(options.agendaItem))
+      source.diagnostics.push(warning('agenda-item-differs', `the front matter says agendaItem ${own}, but the agenda makes this report item ${options.agendaItem}; the pack prints ${options.agendaItem}`, { file: reportPath, line: frontLine(path.resolve(cwd, reportPath), 'agendaItem') }));
+    withFront.front = { ...withFront.front, agendaItem: String(options.agendaItem) };
+  }
+  const { plans, diagnostics } = readWorkbooks(withFront, cwd, options.config);
+  diagnostics.unshift(...source.diagnostics, ...brandColourWarnings(options.config.render));
   if (stops(diagnostics, options.strict)) return { diagnostics };
-  const input: ReportInput = { source: withFront, plans, settings: options.config.render, templates: loadTemplates(options.templatesDir), created: sourceDate(withFront.front.meeting.date).toISOString() };
+  const input: ReportInput = { source: withFront, plans, settings: resolveHouseSettings(options.config.render, cwd), templates: loadTemplates(options.templatesDir), created: sourceDate(withFront.front.meeting.date).toISOString(), cwd };
   const report = reportDocument(input);
   diagnostics.push(...report.diagnostics);
   return { input, ...(report.doc ? { doc: report.doc } : {}), diagnostics };
@@ -99,4 +111,11 @@ export async function buildReport(reportPath: string, options: BuildOptions): Pr
   }
   const files = out.write(path.relative(cwd, path.resolve(cwd, reportPath)));
   return { outputDir, files, diagnostics };
+}
+
+/** The line of a top-level front-matter key in a source file, for messages about it. */
+export function frontLine(file: string, key: string): number | undefined {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return i >= 0 ? i + 1 : undefined;
 }

@@ -34,9 +34,11 @@ export class OutputSet {
     for (const format of this.formats) {
       const bytes = rendered[format]!;
       this.files.push({ path: path.join(this.dir, `${base}.${format}`), data: bytes });
-      this.manifest.push({ file: `${base}.${format}`, format, ...entry, pages: rendered.pagination.pageCount, sha256: sha256(bytes) });
+      const pages = rendered.pagination?.pageCount;
+      this.manifest.push({ file: `${base}.${format}`, format, ...entry, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes) });
     }
-    this.onProgress?.(`${path.relative(this.cwd, path.join(this.dir, base))}.{${this.formats.join(',')}}: ${rendered.pagination.pageCount} pages`);
+    const pages = rendered.pagination ? `: ${rendered.pagination.pageCount} pages` : '';
+    this.onProgress?.(`${path.relative(this.cwd, path.join(this.dir, base))}.{${this.formats.join(',')}}${pages}`);
   }
 
   /** Writes everything at once; returns the paths written. */

@@ -1,35 +1,94 @@
 import * as XLSX from 'xlsx';
-import type { MergeRange, RawCell, RawSheet } from './raw';
+import type { MergeRange, RawCell, RawSheet, ReadNote } from './raw';
+import { removeXmlInvalid } from '../text/xml-chars';
 
-/** Turns one SheetJS worksheet into our RawSheet: typed values, display text, fills and merges. */
-export function sheetToRaw(name: string, ws: XLSX.WorkSheet): RawSheet {
+export interface SheetReadOptions {
+  /** Keep rows Excel hides (the default leaves them out with a note). */
+  includeHidden?: boolean | undefined;
+  /** Receives what was left out or changed. */
+  notes: ReadNote[];
+}
+
+type DenseRow = (XLSX.CellObject | undefined)[];
+
+/**
+ * Turns one SheetJS worksheet into our RawSheet: typed values, display text, fills and merges.
+ * Only cells that exist are visited, never the range the sheet claims (a stored dimension of
+ * A1:XFD1048576 is 17 billion addresses); each parsed row is released once converted, so the parser's
+ * copy and ours are not both held in full.
+ */
+export function sheetToRaw(name: string, ws: XLSX.WorkSheet, options: SheetReadOptions): RawSheet {
   const rows: (RawCell | undefined)[][] = [];
-  const ref = ws['!ref'];
-  if (ref) {
-    const range = XLSX.utils.decode_range(ref);
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      for (let c = range.s.c; c <= range.e.c; c++) {
-        const address = XLSX.utils.encode_cell({ r, c });
-        const cell = cellAt(ws, r, c, address);
-        if (!cell) continue;
-        const raw = toRawCell(cell, address, r, c);
-        if (raw.type === 'empty' && !raw.fill) continue;
-        (rows[r] ??= [])[c] = raw;
-      }
+  const hiddenRows: number[] = [];
+  const rowInfo = ws['!rows'];
+  const visit = (r: number, cells: Iterable<[number, XLSX.CellObject | undefined]>) => {
+    let out: (RawCell | undefined)[] | undefined;
+    for (const [c, cell] of cells) {
+      if (!cell) continue;
+      const raw = toRawCell(cell, r, c);
+      if (raw.type === 'empty' && !raw.fill) continue;
+      if (raw.type === 'string') cleanText(raw, name, options.notes);
+      (out ??= [])[c] = raw;
     }
+    if (!out) return;
+    if (rowInfo?.[r]?.hidden && !options.includeHidden) hiddenRows.push(r + 1);
+    else rows[r] = out;
+  };
+  const dense = (ws as { '!data'?: (DenseRow | undefined)[] })['!data'];
+  if (dense) {
+    for (let r = 0; r < dense.length; r++) {
+      const row = dense[r];
+      if (!row) continue;
+      visit(r, cellsOf(row));
+      dense[r] = undefined;
+    }
+  } else {
+    for (const [r, cells] of sparseRows(ws)) visit(r, cells);
   }
+  if (hiddenRows.length) options.notes.push({ kind: 'hidden-rows', sheet: name, rows: hiddenRows });
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
   return { name, rows, merges };
 }
 
-/** Works for both dense (rows of arrays) and sparse (A1 keys) sheets. */
-function cellAt(ws: XLSX.WorkSheet, r: number, c: number, address: string): XLSX.CellObject | undefined {
-  const dense = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'];
-  return dense ? dense[r]?.[c] : (ws[address] as XLSX.CellObject | undefined);
+/** A row's cells by column; a row whose only cell is far right (XFD) is walked by its keys, not its length. */
+function* cellsOf(row: DenseRow): Generator<[number, XLSX.CellObject | undefined]> {
+  if (row.length <= 1024) {
+    for (let c = 0; c < row.length; c++) yield [c, row[c]];
+    return;
+  }
+  for (const key of Object.keys(row)) yield [Number(key), row[Number(key)]];
 }
 
-function toRawCell(cell: XLSX.CellObject, address: string, r: number, c: number): RawCell {
-  const base = { address, r, c, fill: fillOf(cell) };
+/** A sparse sheet's cells grouped by row, in order. */
+function sparseRows(ws: XLSX.WorkSheet): [number, [number, XLSX.CellObject][]][] {
+  const byRow = new Map<number, [number, XLSX.CellObject][]>();
+  for (const key of Object.keys(ws)) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    let list = byRow.get(r);
+    if (!list) byRow.set(r, (list = []));
+    list.push([c, ws[key] as XLSX.CellObject]);
+  }
+  return [...byRow].sort((a, b) => a[0] - b[0]).map(([r, list]) => [r, list.sort((a, b) => a[0] - b[0])]);
+}
+
+function cleanText(raw: RawCell, sheet: string, notes: ReadNote[]): void {
+  const { text, removed } = removeXmlInvalid(raw.text);
+  if (!removed.length) return;
+  notes.push({ kind: 'invalid-characters', sheet, cell: raw.address, removed });
+  raw.text = text.trim();
+  raw.value = raw.text || null;
+  if (!raw.text) raw.type = 'empty';
+}
+
+/** Column letters by index, computed once per column rather than once per cell. */
+const COLUMN_NAMES: string[] = [];
+function addressOf(r: number, c: number): string {
+  return (COLUMN_NAMES[c] ??= XLSX.utils.encode_col(c)) + String(r + 1);
+}
+
+function toRawCell(cell: XLSX.CellObject, r: number, c: number): RawCell {
+  const base = { address: addressOf(r, c), r, c, fill: fillOf(cell) };
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;

@@ -1,5 +1,5 @@
 import * as XLSX from 'xlsx';
-import type { RawWorkbook } from './raw';
+import type { RawWorkbook, ReadNote } from './raw';
 import { sheetToRaw } from './cells';
 
 /**
@@ -8,10 +8,11 @@ import { sheetToRaw } from './cells';
  */
 export function readCsv(bytes: Uint8Array, file: string): RawWorkbook {
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const wb = XLSX.read(text, { type: 'string', raw: true, cellDates: false });
+  const wb = XLSX.read(text, { type: 'string', raw: true, cellDates: false, dense: true });
   const name = wb.SheetNames[0] ?? 'Sheet1';
-  const sheet = sheetToRaw(csvSheetName(file), wb.Sheets[name]!);
-  return { file, sheets: [sheet] };
+  const notes: ReadNote[] = [];
+  const sheet = sheetToRaw(csvSheetName(file), wb.Sheets[name]!, { notes });
+  return { file, sheets: [sheet], ...(notes.length ? { notes } : {}) };
 }
 
 function csvSheetName(file: string): string {

@@ -32,8 +32,22 @@ export interface RawSheet {
   merges: MergeRange[];
 }
 
+/**
+ * What the reader left out or changed, as facts; the model turns them into warnings (read-plan.ts), so
+ * nothing is dropped silently.
+ */
+export type ReadNote =
+  /** A sheet Excel hides (hidden or very hidden), left out. */
+  | { kind: 'hidden-sheet'; sheet: string }
+  /** Rows Excel hides, left out (1-based row numbers). */
+  | { kind: 'hidden-rows'; sheet: string; rows: number[] }
+  /** Characters XML cannot carry, removed from a cell's text (code points like "U+0007"). */
+  | { kind: 'invalid-characters'; sheet: string; cell: string; removed: string[] };
+
 export interface RawWorkbook {
   /** The path as the user named it (for diagnostics), or "<buffer>". */
   file: string;
   sheets: RawSheet[];
+  /** Left out or changed while reading; absent when nothing was. */
+  notes?: ReadNote[];
 }

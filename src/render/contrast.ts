@@ -23,3 +23,13 @@ export function textColourFor(fill: string): { colour: string; ratio: number } {
 }
 
 export const MIN_TEXT_CONTRAST = 4.5;
+
+/** The colour mixed toward black in small steps until white text on it reaches `min`:1 (brand colours too light to read on). */
+export function darkenFor(fill: string, min = MIN_TEXT_CONTRAST): string {
+  const rgb = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16));
+  for (let k = 0; k <= 100; k += 2) {
+    const hex = '#' + rgb.map((c) => Math.round(c! * (1 - k / 100)).toString(16).padStart(2, '0')).join('').toUpperCase();
+    if (contrastRatio(hex, '#FFFFFF') >= min) return hex;
+  }
+  return '#000000';
+}

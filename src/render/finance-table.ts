@@ -1,11 +1,11 @@
 import type { FinanceTable } from '../model/plan';
 import type { TableBlock, TableCell } from './layout';
-import { formatAmount, formatMoneyWords } from './money';
+import { formatAmount, formatMoneyText, type MoneyUnit } from './money';
 
 const cell = (text: string, align?: 'right'): TableCell => ({ runs: [{ text }], ...(align ? { align } : {}) });
 
 /** Lines by financial year with a computed total row; the unit is stated in the column headers. */
-export function financeTable(finance: FinanceTable, unit: 'pounds' | 'thousands' = finance.unit): TableBlock {
+export function financeTable(finance: FinanceTable, unit: MoneyUnit): TableBlock {
   const unitLabel = unit === 'thousands' ? " (£'000)" : ' (£)';
   return {
     kind: 'table',
@@ -26,16 +26,17 @@ export function financeTable(finance: FinanceTable, unit: 'pounds' | 'thousands'
         cell(l.funding ?? 'Not stated'),
         ...finance.years.map((y) => cell(l.amounts[y] === undefined ? '0' : formatAmount(l.amounts[y]!, unit), 'right')),
       ]),
-      [cell('Total'), cell('All'), cell('All'), cell('All'), ...finance.years.map((y) => cell(formatAmount(finance.totals[y] ?? 0, unit), 'right'))],
+      // The total row says Total once; its other text cells carry a dash, since accessible tables have no empty cells.
+      [cell('Total'), cell('–'), cell('–'), cell('–'), ...finance.years.map((y) => cell(formatAmount(finance.totals[y] ?? 0, unit), 'right'))],
     ],
   };
 }
 
-/** "£2.5m in 2018/19" for the prose; "None arising" where there is nothing. */
-export function financeSummaryText(finance: FinanceTable | undefined): string {
+/** "£2,500k in 2018/19" for the prose, in the tables' unit (render.money); "None arising" where there is nothing. */
+export function financeSummaryText(finance: FinanceTable | undefined, unit: MoneyUnit): string {
   if (!finance || finance.lines.length === 0) return 'None arising';
   return finance.years
     .filter((y) => (finance.totals[y] ?? 0) !== 0)
-    .map((y) => `${formatMoneyWords(finance.totals[y]!)} in ${y}`)
+    .map((y) => `${formatMoneyText(finance.totals[y]!, unit)} in ${y}`)
     .join(', ') || 'None arising';
 }

@@ -104,13 +104,18 @@ export interface TableBlock {
 
 export interface ImageBlock {
   kind: 'image';
-  /** PNG bytes. */
-  png: Uint8Array;
+  format: 'png' | 'jpeg' | 'svg';
+  /** The image file's bytes (for svg, UTF-8 SVG text). */
+  data: Uint8Array;
+  /** For svg: the same picture as PNG, for consumers that cannot draw SVG (older Word reads this one). */
+  fallbackPng?: Uint8Array;
   /** Display size in points. */
   width: number;
   height: number;
-  /** Alt text: states the figures the image shows. Required, never empty. */
+  /** Alt text: what the image shows (a chart states its figures). Empty only for a figure whose author gave none, which is warned about. */
   alt: string;
+  /** Printed under the image ("Figure 1: ..."); absent for a logo. */
+  caption?: string;
 }
 
 export interface PageBreakBlock {
@@ -146,6 +151,17 @@ export interface RunningText {
    * of paragraph 3 of Part 1 of Schedule 12A of the Local Government Act 1972".
    */
   marking?: string;
+  /** The council's logo, drawn at the left of the header (its size in points). */
+  logo?: RunningLogo;
+}
+
+export interface RunningLogo {
+  format: ImageBlock['format'];
+  data: Uint8Array;
+  fallbackPng?: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
 }
 
 /** A run of pages sharing orientation and running header (a Word section). Each starts a new page. */
@@ -169,6 +185,8 @@ export interface DocumentMeta {
 /** House style decided once in the layout step; both writers apply the same values. */
 export interface LayoutStyle {
   font: string;
+  /** A council's own font files (TTF/OTF); absent: Arimo, which has Arial's metrics. */
+  fontFiles?: { regular: string; bold?: string | undefined; italic?: string | undefined; boldItalic?: string | undefined } | undefined;
   /** Body size in points (>= 12 for published PDFs). */
   fontSize: number;
   headingSizes: { 1: number; 2: number; 3: number; 4: number };
@@ -177,7 +195,7 @@ export interface LayoutStyle {
   headingColour: string;
   tableHeaderFill: string;
   tableHeaderText: string;
-  pageSize: 'A4';
+  pageSize: 'A4' | 'A3' | 'Letter';
   /** Margins in points. */
   margins: { top: number; right: number; bottom: number; left: number };
 }

@@ -9,6 +9,18 @@ export function formatAmount(pounds: number, unit: 'pounds' | 'thousands'): stri
   return value < 0 ? `(${text})` : text;
 }
 
+export type MoneyUnit = 'pounds' | 'thousands';
+
+/**
+ * Money in running text under the same setting as the tables, so a figure reads the same in both:
+ * thousands -> "£195k", "(£195k)"; pounds -> "£195,000", "(£195,000)". Negatives (savings, income) are
+ * bracketed in text too, never "-£".
+ */
+export function formatMoneyText(pounds: number, unit: MoneyUnit): string {
+  const text = unit === 'thousands' ? `£${grouped(pounds / 1000, Number.isInteger(pounds / 1000) ? 0 : 1)}k` : `£${grouped(pounds)}`;
+  return pounds < 0 ? `(${text})` : text;
+}
+
 /** Words authors quote: £2.5m, £500,000, £75k. */
 export function formatMoneyWords(pounds: number): string {
   const abs = Math.abs(pounds);

@@ -1,18 +1,53 @@
 import type { RenderSettings } from '../config/schema';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { LayoutStyle } from './layout';
+import { contrastRatio, darkenFor, MIN_TEXT_CONTRAST, textColourFor } from './contrast';
+
+type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize'>>;
+
+const DEFAULT_BRAND = '#1F3864';
+
+/**
+ * The brand colour as used: headings print it on white, table header rows print white or black text on it.
+ * Either must reach 4.5:1 (WCAG 1.4.3), so a colour too light for that is darkened just enough, and
+ * brandColourWarnings says so, naming the colour.
+ */
+function brandColours(brand: string | undefined): { heading: string; fill: string; text: string } {
+  const colour = brand ?? DEFAULT_BRAND;
+  const heading = contrastRatio(colour, '#FFFFFF') >= MIN_TEXT_CONTRAST ? colour : darkenFor(colour);
+  const onFill = textColourFor(colour);
+  if (onFill.ratio >= MIN_TEXT_CONTRAST) return { heading, fill: colour, text: onFill.colour };
+  const fill = darkenFor(colour);
+  return { heading, fill, text: '#FFFFFF' };
+}
 
 /** House style from settings: one place, so both writers use the same sizes and colours. */
-export function houseStyle(settings: Pick<RenderSettings, 'font' | 'fontSize'>): LayoutStyle {
+export function houseStyle(settings: StyleSettings): LayoutStyle {
   const body = Math.max(settings.fontSize, 12);
+  const brand = brandColours(settings.brandColour);
   return {
     font: settings.font,
     fontSize: body,
     headingSizes: { 1: body + 8, 2: body + 4, 3: body + 2, 4: body },
     tableFontSize: Math.max(body - 1, 11),
-    headingColour: '#1F3864',
-    tableHeaderFill: '#1F3864',
-    tableHeaderText: '#FFFFFF',
-    pageSize: 'A4',
+    headingColour: brand.heading,
+    tableHeaderFill: brand.fill,
+    tableHeaderText: brand.text,
+    pageSize: settings.pageSize ?? 'A4',
     margins: { top: 72, right: 56, bottom: 64, left: 56 },
   };
+}
+
+/** What houseStyle had to change in the council's brand colour to keep text readable. */
+export function brandColourWarnings(settings: StyleSettings, place: { file?: string } = {}): Diagnostic[] {
+  const brand = settings.brandColour;
+  if (!brand) return [];
+  const used = brandColours(brand);
+  const out: Diagnostic[] = [];
+  const onWhite = contrastRatio(brand, '#FFFFFF');
+  if (used.heading !== brand)
+    out.push(warning('brand-colour-contrast', `render.brandColour ${brand} on white has contrast ${onWhite.toFixed(1)}:1, below ${MIN_TEXT_CONTRAST}:1: headings use ${used.heading} instead`, place));
+  if (used.fill !== brand)
+    out.push(warning('brand-colour-contrast', `render.brandColour ${brand} gives table header text a contrast of ${textColourFor(brand).ratio.toFixed(1)}:1 at best, below ${MIN_TEXT_CONTRAST}:1: table headers use ${used.fill} with white text instead`, place));
+  return out;
 }

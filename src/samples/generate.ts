@@ -11,6 +11,7 @@ import { toCsv, trackerRows, trackerSheet } from './tracker-layout';
 import { writeWorkbook, type SheetSpec } from './xlsx-writer';
 import { writeBrokenWorkbooks } from './broken-workbooks';
 import { leicestershireSheets, shropshireSheets } from './other-councils';
+import { eastshireSheets, hillbrookSheets, lowfieldTrackerSheets, rivermouthSheets } from './councils';
 
 const CREATED = new Date('2024-03-28T09:00:00Z');
 
@@ -31,6 +32,10 @@ export async function generateSamples(dataDir: string): Promise<string[]> {
     ['monthly/2024-03/wf-improvement-plan.xlsx', await councilWorkbook(wf, 'mar')],
     ['shropshire-improvement-plan-2024.xlsx', await writeWorkbook(shropshireSheets(), CREATED)],
     ['leicestershire-continuous-improvement-plan-2017.xlsx', await writeWorkbook(leicestershireSheets(), new Date('2017-08-31T09:00:00Z'))],
+    ['councils/eastshire/eastshire-improvement-plan.xlsx', await writeWorkbook(eastshireSheets(), CREATED)],
+    ['councils/rivermouth/rivermouth-improvement-plan.xlsx', await writeWorkbook(rivermouthSheets(), CREATED)],
+    ['councils/hillbrook/hillbrook-children-and-families-plan.xlsx', await writeWorkbook(hillbrookSheets(), CREATED)],
+    ['councils/lowfield/lowfield-send-tracker.xlsx', await writeWorkbook(lowfieldTrackerSheets(), CREATED)],
   ];
   for (const [name, data] of files) writeFileAtomic(path.join(dataDir, name), data);
   const broken = await writeBrokenWorkbooks(path.join(dataDir, 'broken'));

@@ -1,9 +1,38 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
 
+/** Another live run holds the lock (exit 2). */
 export class LockHeld extends Error {}
+/** The lock path cannot be used at all: a folder, or a folder that cannot be created (exit 2). */
+export class LockUnusable extends Error {}
 
-function alive(pid: number): boolean {
+/** What a lock file says about its holder. */
+export interface LockOwner {
+  pid: number;
+  host: string;
+  /** ISO time the holder started. */
+  started: string;
+  /** Unique per acquisition, so a run only ever removes its own lock. */
+  token: string;
+}
+
+export interface Lock {
+  release: () => void;
+  owner: LockOwner;
+  /** The holder of a stale lock that was taken over (the caller logs it). */
+  tookOverFrom?: Partial<LockOwner> & { reason: string };
+}
+
+export interface LockOptions {
+  /** A lock from another host cannot be checked by pid; it is stale after this long. */
+  staleAfterMs?: number;
+  /** For tests: whether a pid is alive on this host. */
+  alive?: (pid: number) => boolean;
+}
+
+function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -12,26 +41,150 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * A lock file created with O_EXCL holding our pid, so two scheduled runs never overlap. A lock left by a
- * process that no longer exists is taken over (and the caller is told, to log it).
- */
-export function acquireLock(file: string): { release: () => void; tookOverFrom?: number } {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let tookOverFrom: number | undefined;
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      const fd = fs.openSync(file, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return { release: () => fs.rmSync(file, { force: true }), ...(tookOverFrom ? { tookOverFrom } : {}) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
-      if (pid && alive(pid)) throw new LockHeld(`another run holds the lock ${file} (pid ${pid})`);
-      tookOverFrom = pid || -1;
-      fs.rmSync(file, { force: true });
-    }
+function readOwner(file: string): { text: string; owner?: Partial<LockOwner> } | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
   }
-  throw new LockHeld(`could not take the lock ${file}`);
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object') return { text, owner: parsed as Partial<LockOwner> };
+  } catch {
+    // not JSON: see below
+  }
+  // Locks written by earlier releases hold only the pid.
+  const pid = Number(text.trim());
+  return { text, ...(Number.isInteger(pid) && pid > 0 ? { owner: { pid } } : {}) };
+}
+
+/** Why a lock is stale, or undefined while its holder may still be running. */
+function staleness(owner: Partial<LockOwner> | undefined, o: Required<LockOptions>): string | undefined {
+  if (!owner?.pid) return 'the lock file does not say who holds it';
+  if (!owner.host || owner.host === os.hostname()) return o.alive(owner.pid) ? undefined : `process ${owner.pid} no longer exists`;
+  const started = owner.started ? Date.parse(owner.started) : NaN;
+  if (Number.isFinite(started) && Date.now() - started > o.staleAfterMs) return `held by ${owner.host} since ${owner.started}, longer than any run takes`;
+  return undefined;
+}
+
+/**
+ * A lock file that two scheduled runs cannot both hold. The lock's content (pid, host, start time, token) is
+ * written to a private file first and then hard-linked into place: link() fails if the lock exists, so the
+ * lock never exists without its content and there is no window between "check" and "write". A stale lock (its
+ * process gone, or from another host and older than `staleAfterMs`) is renamed aside (only one contender's
+ * rename can succeed) and the contest starts again.
+ */
+export function acquireLock(file: string, options: LockOptions = {}): Lock {
+  const o: Required<LockOptions> = { staleAfterMs: options.staleAfterMs ?? 24 * 60 * 60 * 1000, alive: options.alive ?? pidAlive };
+  preflight(file);
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const text = JSON.stringify(owner) + '\n';
+  let tookOverFrom: Lock['tookOverFrom'];
+  for (let tries = 0; tries < 5; tries++) {
+    if (place(file, text)) {
+      return { owner, release: () => releaseLock(file, owner.token), ...(tookOverFrom ? { tookOverFrom } : {}) };
+    }
+    const held = readOwner(file);
+    if (!held) continue; // released between our attempt and our look: try again
+    if (!held.owner && Date.now() - mtimeMs(file) < 10_000)
+      throw new LockHeld(`another run is creating the lock ${file} right now`);
+    const reason = staleness(held.owner, o);
+    if (!reason) {
+      const h = held.owner ?? {};
+      throw new LockHeld(`another run holds the lock ${file} (pid ${h.pid ?? '?'} on ${h.host ?? 'this host'}, started ${h.started ?? 'at an unknown time'})`);
+    }
+    const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // another contender moved it first
+      throw e;
+    }
+    // Between our look and our rename another contender may have taken over and placed a fresh lock: if what
+    // we moved is not what we judged stale, put it back and let its holder keep it.
+    const moved = fs.readFileSync(aside, 'utf8');
+    if (moved !== held.text) {
+      try {
+        fs.linkSync(aside, file);
+      } catch {
+        // A third contender got in; the lock is theirs either way.
+      }
+      fs.rmSync(aside, { force: true });
+      throw new LockHeld(`another run took the lock ${file} at the same moment`);
+    }
+    fs.rmSync(aside, { force: true });
+    tookOverFrom = { ...held.owner, reason };
+  }
+  throw new LockHeld(`could not take the lock ${file} after several attempts`);
+}
+
+/** A lock path that is a folder, or under a file, is a settings mistake: say so plainly. */
+function preflight(file: string): void {
+  try {
+    if (fs.statSync(file).isDirectory())
+      throw new LockUnusable(`the lock path ${file} is a folder; set delivery.lockFile to a file path (e.g. ${path.join(file, 'cabinet-monthly.lock')})`);
+  } catch (e) {
+    if (e instanceof LockUnusable) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new LockUnusable(`the lock path ${file} is inside something that is not a folder; check delivery.lockFile`);
+  }
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (e) {
+    throw new LockUnusable(`cannot create the folder for the lock ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}); check delivery.lockFile`);
+  }
+}
+
+/** Creates `file` holding `text` only if it does not exist; false when it does. */
+function place(file: string, text: string): boolean {
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temp, text, { flag: 'wx' });
+  try {
+    fs.linkSync(temp, file);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP') return placeWithoutLinks(file, text);
+    if (code === 'EISDIR') throw new LockUnusable(`the lock path ${file} is a folder; set delivery.lockFile to a file path`);
+    throw e;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * For file systems without hard links: O_EXCL create, then write. A contender that reads the file in the
+ * instant before the write sees no owner, and treats an empty lock as stale only once it is 10 seconds old.
+ */
+function placeWithoutLinks(file: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+function mtimeMs(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function releaseLock(file: string, token: string): void {
+  const held = readOwner(file);
+  // Only our own lock: if it was (wrongly) taken over, removing it would let a third run in.
+  if (held?.owner?.token === token) fs.rmSync(file, { force: true });
 }

@@ -7,6 +7,8 @@ import { acquireLock } from './lock';
 export interface MonthlyOptions {
   config: Config;
   today?: string | undefined;
+  /** Output root for the pack (default output). */
+  outDir?: string | undefined;
   dryRun?: boolean | undefined;
   cwd?: string;
   log: Log;
@@ -18,10 +20,10 @@ export interface MonthlyOptions {
 /** `cabinet monthly`: the board pack for the month just ended, sent to the board's list. Safe to re-run. */
 export async function runMonthly(o: MonthlyOptions): Promise<0 | 1> {
   const cwd = o.cwd ?? process.cwd();
-  const lock = acquireLock(path.resolve(cwd, o.config.delivery.lockFile));
-  if (lock.tookOverFrom) o.log('stale-lock-taken-over', { pid: lock.tookOverFrom });
+  const lock = acquireLock(path.resolve(cwd, o.config.delivery.lockFile), { staleAfterMs: o.config.delivery.lockStaleHours * 3600 * 1000 });
+  if (lock.tookOverFrom) o.log('stale-lock-taken-over', { lock: o.config.delivery.lockFile, previous: lock.tookOverFrom });
   try {
-    const pack = await (o.build ?? buildBoardPack)({ month: 'auto', config: o.config, cwd, ...(o.today ? { today: o.today } : {}) });
+    const pack = await (o.build ?? buildBoardPack)({ month: 'auto', config: o.config, cwd, ...(o.today ? { today: o.today } : {}), ...(o.outDir ? { outDir: o.outDir } : {}) });
     o.log('board-pack-built', { month: pack.month, outputDir: path.relative(cwd, pack.outputDir), problems: pack.diagnostics.filter((d) => d.severity === 'error').length });
     const list = o.config.boardPack.sendTo;
     if (!list) {

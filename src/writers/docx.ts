@@ -4,41 +4,42 @@
  * the file, and a contents list that already shows page numbers when opened.
  */
 import { defined } from './docx/defined';
-import { Document, Packer, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
+import { Document, Packer, PageOrientation, type FileChild } from 'docx';
 import type { LayoutDocument, LayoutSection, Pagination } from '../render/layout';
 import { docxBlock, type DocxBlockContext } from './docx/blocks';
+import { contentTwips, pageTwips } from '../render/paginate/page-size';
 import { docxStyles } from './docx/styles';
 import { docxNumbering } from './docx/numbering';
 import { docxFooter, docxHeader } from './docx/running';
-import { tocMarkerText } from './docx/toc';
-import { finishDocx, type TocRequest } from './docx/finish';
+import { docxToc } from './docx/toc';
+import { finishDocx } from './docx/finish';
+import { bookmarkNames } from './docx/bookmarks';
+import { xmlSafeLayout } from './docx/xml-text';
 
-const A4 = { width: 11906, height: 16838 }; // twips
+// The page (A4, A3 or Letter) from the house style, in the same twips the pagination uses.
 const twips = (pt: number) => Math.round(pt * 20);
 
 function usableWidth(doc: LayoutDocument, orientation: LayoutSection['orientation']): number {
-  const page = orientation === 'landscape' ? A4.height : A4.width;
-  return page - twips(doc.style.margins.left) - twips(doc.style.margins.right);
+  return contentTwips(doc.style, orientation);
 }
 
-export async function renderDocx(doc: LayoutDocument, pagination?: Pagination): Promise<Uint8Array> {
-  const tocs: TocRequest[] = [];
+export async function renderDocx(layout: LayoutDocument, pagination?: Pagination): Promise<Uint8Array> {
+  const doc = xmlSafeLayout(layout);
+  const bookmarks = bookmarkNames(doc);
   const m = doc.style.margins;
   const sections = doc.sections.map((section) => {
     const widthTwips = usableWidth(doc, section.orientation);
     const ctx: DocxBlockContext = {
       style: doc.style,
       widthTwips,
-      tocMarker: (title, maxLevel, headingIds) => {
-        tocs.push({ title, maxLevel, tabTwips: widthTwips, ...(headingIds ? { headingIds } : {}) });
-        return new Paragraph({ children: [new TextRun(tocMarkerText(tocs.length - 1))] });
-      },
+      bookmarks,
+      toc: (block) => docxToc(doc, { title: block.title, maxLevel: block.maxLevel, tabTwips: widthTwips, headingIds: block.headingIds, bookmarks, pagination }),
     };
     const children: FileChild[] = section.blocks.flatMap((b) => docxBlock(b, ctx));
     return {
       properties: {
         page: {
-          size: { width: A4.width, height: A4.height, orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: { ...pageTwips(doc.style.pageSize, 'portrait'), orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { top: twips(m.top), right: twips(m.right), bottom: twips(m.bottom), left: twips(m.left), header: 480, footer: 480 },
         },
       },
@@ -59,5 +60,5 @@ export async function renderDocx(doc: LayoutDocument, pagination?: Pagination): 
     features: { updateFields: false },
     sections,
   }));
-  return finishDocx(await Packer.toBuffer(document), doc, tocs, pagination);
+  return finishDocx(await Packer.toBuffer(document), doc);
 }

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
+import { smtp } from './smtp-server';
 import { sendPapers } from '../../src/delivery/send';
 import { DeliveryRefused } from '../../src/delivery/papers';
 import { runMonthly } from '../../src/schedule/monthly';
@@ -11,32 +10,6 @@ import { acquireLock, LockHeld } from '../../src/schedule/lock';
 import { defaultConfig } from '../../src/config/load';
 import type { Config } from '../../src/config/schema';
 import { tempDir } from '../report/fixtures';
-
-interface Received { to: string[]; mail: ParsedMail }
-
-/** A real SMTP server on loopback; `fail` decides, per attempt, whether to refuse DATA or a recipient. */
-async function smtp(options: { failData?: () => number | undefined; rejectRcpt?: string } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth: (auth, _s, cb) => (auth.username === 'cabinet' && auth.password === 'sekret-pass-123' ? cb(null, { user: 'cabinet' }) : cb(new Error('bad auth'))),
-    onRcptTo: (addr, _s, cb) => (addr.address === options.rejectRcpt ? cb(Object.assign(new Error('No such user here'), { responseCode: 550 })) : cb()),
-    onData: (stream, session, cb) => {
-      const code = options.failData?.();
-      simpleParser(stream).then((mail) => {
-        if (code) return cb(Object.assign(new Error('Try again later'), { responseCode: code }));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-        cb();
-      }, cb);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 function setup(port: number, exempt = false) {
   const dir = tempDir();
@@ -46,7 +19,7 @@ function setup(port: number, exempt = false) {
   const doc = { file: 'report.pdf', format: 'pdf', kind: 'report', title: "Children's Social Care Improvement and Development Plan", committee: 'Cabinet', meetingDate: '2023-09-12', agendaItem: '7', classification: exempt ? 'exempt' : 'public', ...(exempt ? { exemptParagraphs: [3] } : {}), sha256: createHash('sha256').update(pdf).digest('hex') };
   fs.writeFileSync(path.join(dir, 'built', 'manifest.json'), JSON.stringify({ generator: 'cabinet-reports', source: 'r.md', documents: [doc] }));
   const config: Config = defaultConfig();
-  config.delivery.smtp = { host: '127.0.0.1', port, secure: false, user: 'cabinet', from: 'Democratic Services <ds@example.gov.uk>' };
+  config.delivery.smtp = { ...config.delivery.smtp, host: '127.0.0.1', port, secure: false, user: 'cabinet', from: 'Democratic Services <ds@example.gov.uk>' };
   config.delivery.retry = { attempts: 3, baseDelayMs: 10 };
   config.delivery.ledger = path.join(dir, 'ledger.jsonl');
   config.delivery.outbox = path.join(dir, 'outbox');
@@ -71,11 +44,15 @@ describe('cabinet send against a real SMTP server', () => {
     expect(server.received.map((m) => m.to)).toEqual([['one@example.gov.uk'], ['two@example.gov.uk']]);
     const mail = server.received[0]!.mail;
     expect(mail.subject).toBe("Cabinet 12 September 2023 – Agenda Item 7: Children's Social Care Improvement and Development Plan");
-    expect(mail.attachments[0]!.filename).toBe('report.pdf');
+    // Named from the document, not the stored file name.
+    expect(mail.attachments[0]!.filename).toBe("Children's Social Care Improvement and Development Plan.pdf");
+    // The Message-ID is in the sender's domain (from: ds@example.gov.uk).
+    expect(mail.messageId).toMatch(/^<[0-9a-f]{32}\.[0-9a-f]{12}@example\.gov\.uk>$/);
     expect(Buffer.compare(mail.attachments[0]!.content, s.pdf)).toBe(0);
     expect(mail.text).toContain('Dear Cllr One');
     const ledger = fs.readFileSync(s.config.delivery.ledger, 'utf8');
-    expect(ledger.trim().split('\n')).toHaveLength(2);
+    const outcomes = ledger.trim().split('\n').map((l) => { const e = JSON.parse(l) as { recipient: string; outcome: string }; return `${e.recipient} ${e.outcome}`; });
+    expect(outcomes).toEqual(['one@example.gov.uk delivered', 'two@example.gov.uk delivered', 'bad@example.gov.uk failed']);
     for (const text of [ledger, s.logs.join('\n')]) expect(text).not.toContain('sekret-pass-123');
   });
 
@@ -155,6 +132,119 @@ describe('cabinet send against a real SMTP server', () => {
   });
 });
 
+describe('a server that drops the connection or stops answering', () => {
+  it('retries a drop in the middle of DATA and then delivers once', async () => {
+    let n = 0;
+    const server = await smtp({ drop: () => (++n === 1 ? 'during' : undefined) });
+    const s = setup(server.port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
+    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
+    await server.close();
+    expect(r).toMatchObject({ sent: ['one@example.gov.uk'], failed: [], exitCode: 0 });
+    expect(server.dataStarts()).toBe(2);
+    expect(server.received).toHaveLength(1);
+    expect(s.logs.filter((l) => l.includes('"event":"retry"'))).toHaveLength(1);
+  });
+
+  it('fails the recipient whose every attempt is dropped after DATA, records it, and a re-run sends exactly that one', async () => {
+    // The first three DATA commands (all of one@'s attempts: retry.attempts is 3) are dropped after the message.
+    let n = 0;
+    const server = await smtp({ drop: () => (++n <= 3 ? 'after' : undefined) });
+    const s = setup(server.port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }, { email: 'two@example.gov.uk' }];
+    const first = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
+    expect(first.failed.map((f) => f.recipient)).toEqual(['one@example.gov.uk']);
+    expect(first.sent).toEqual(['two@example.gov.uk']);
+    expect(first.exitCode).toBe(1);
+    expect(server.dataStarts()).toBe(4);
+    const lines = fs.readFileSync(s.config.delivery.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { recipient: string; outcome: string });
+    expect(lines.map((l) => [l.recipient, l.outcome])).toEqual([['one@example.gov.uk', 'failed'], ['two@example.gov.uk', 'delivered']]);
+
+    const again = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
+    await server.close();
+    expect(again).toMatchObject({ sent: ['one@example.gov.uk'], skipped: ['two@example.gov.uk'], failed: [], exitCode: 0 });
+    expect(server.received.map((m) => m.to)).toEqual([['two@example.gov.uk'], ['one@example.gov.uk']]);
+  });
+
+  it('gives up on a server that stops answering after DATA within the socket timeout, not minutes', async () => {
+    const server = await smtp({ drop: () => 'hang' });
+    const s = setup(server.port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
+    s.config.delivery.retry = { attempts: 2, baseDelayMs: 10 };
+    s.config.delivery.smtp.socketTimeoutMs = 1000;
+    const started = Date.now();
+    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
+    const took = Date.now() - started;
+    await server.close();
+    expect(r.failed).toEqual([{ recipient: 'one@example.gov.uk', error: expect.stringMatching(/timeout/i) }]);
+    expect(server.dataStarts()).toBe(2);
+    expect(took).toBeGreaterThanOrEqual(2000);
+    expect(took).toBeLessThan(8000);
+  });
+});
+
+describe('delivery names', () => {
+  /** A built folder holding the given documents, each a small distinct PDF. */
+  function built(dir: string, name: string, docs: { file: string; kind: string; title: string; committee?: string; meetingDate?: string; appendix?: string }[]) {
+    const folder = path.join(dir, name);
+    fs.mkdirSync(folder, { recursive: true });
+    const documents = docs.map((d) => {
+      const pdf = Buffer.from(`%PDF-1.7\n${name}/${d.file}\n%%EOF\n`);
+      fs.writeFileSync(path.join(folder, d.file), pdf);
+      return { format: 'pdf', classification: 'public', ...d, sha256: createHash('sha256').update(pdf).digest('hex') };
+    });
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ generator: 'cabinet-reports', source: 'x', documents }));
+    return folder;
+  }
+
+  it('a board pack: subject "<board> - <month> board pack" and the attachment named after the pack', async () => {
+    const s = setup(1);
+    s.config.delivery.smtp.from = 'Improvement Team <improvement@westmorlandandfurness.gov.uk>';
+    const folder = built(s.dir, 'board-pack', [{ file: 'board-pack-2024-03.pdf', kind: 'board-pack', title: 'Improvement Board: monthly board pack, March 2024', committee: 'Improvement Board', meetingDate: '2024-03-31' }]);
+    const r = await sendPapers({ inputs: [folder], list: 'cleared', config: s.config, dryRun: true });
+    const mail = await simpleParser(fs.readFileSync(r.outbox[0]!));
+    expect(mail.subject).toBe('Improvement Board - March 2024 board pack');
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['2024-03 Improvement Board pack.pdf']);
+    expect(mail.messageId).toMatch(/@westmorlandandfurness\.gov\.uk>$/);
+  });
+
+  it('reports and appendices by their titles, never two attachments of one name in a message', async () => {
+    const s = setup(1);
+    const meeting = { committee: 'Cabinet', meetingDate: '2023-09-12' };
+    const a = built(s.dir, 'a', [
+      { file: 'report.pdf', kind: 'report', title: 'Budget Monitoring: Quarter 1', ...meeting },
+      { file: 'appendix-a-plan.pdf', kind: 'appendix', title: 'Improvement plan', appendix: 'A', ...meeting },
+    ]);
+    const b = built(s.dir, 'b', [{ file: 'report.pdf', kind: 'report', title: 'Budget Monitoring: Quarter 1', ...meeting }]);
+    const r = await sendPapers({ inputs: [a, b], list: 'cleared', config: s.config, dryRun: true });
+    const mail = await simpleParser(fs.readFileSync(r.outbox[0]!));
+    // ":" is not allowed in Windows file names; the second report of the same title is told apart.
+    expect(mail.attachments.map((x) => x.filename)).toEqual(['Budget Monitoring Quarter 1.pdf', 'Appendix A - Improvement plan.pdf', 'Budget Monitoring Quarter 1 (2).pdf']);
+    expect(mail.attachments.map((x) => x.content.toString('latin1').split('\n')[1])).toEqual(['a/report.pdf', 'a/appendix-a-plan.pdf', 'b/report.pdf']);
+  });
+});
+
+describe('a ledger torn by a crash', () => {
+  it('sends again only to the recipient whose record was torn', async () => {
+    const server = await smtp();
+    const s = setup(server.port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }, { email: 'two@example.gov.uk' }, { email: 'three@example.gov.uk' }];
+    await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
+    // A crash while the third record was being written: cut the ledger in the middle of its last line.
+    const text = fs.readFileSync(s.config.delivery.ledger, 'utf8');
+    fs.writeFileSync(s.config.delivery.ledger, text.slice(0, text.length - 40));
+    const again = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
+    const third = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
+    await server.close();
+    expect(again.sent).toEqual(['three@example.gov.uk']);
+    expect(again.skipped).toEqual(['one@example.gov.uk', 'two@example.gov.uk']);
+    expect(again.warnings).toEqual([expect.stringContaining('the last line was torn')]);
+    expect(s.logs.some((l) => l.includes('"event":"ledger-warning"'))).toBe(true);
+    expect(third).toMatchObject({ sent: [], skipped: ['one@example.gov.uk', 'two@example.gov.uk', 'three@example.gov.uk'], warnings: [] });
+    expect(server.received.map((m) => m.to[0])).toEqual(['one@example.gov.uk', 'two@example.gov.uk', 'three@example.gov.uk', 'three@example.gov.uk']);
+  });
+});
+
 describe('cabinet monthly', () => {
   it('builds, sends to the board list, and sends nothing new the second time', async () => {
     const server = await smtp();
@@ -175,7 +265,7 @@ describe('cabinet monthly', () => {
     held.release();
     fs.writeFileSync(s.config.delivery.lockFile, '999999');
     const taken = acquireLock(s.config.delivery.lockFile);
-    expect(taken.tookOverFrom).toBe(999999);
+    expect(taken.tookOverFrom).toMatchObject({ pid: 999999, reason: 'process 999999 no longer exists' });
     taken.release();
   });
 });

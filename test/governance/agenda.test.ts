@@ -30,7 +30,7 @@ describe('the public reports pack', () => {
   });
 
   it("lists each item's page range where the item really starts, and stamps each page with its item", () => {
-    for (const item of [7, 8, 9]) {
+    for (const item of [7, 8]) {
       const range = pack.pages[0]!.match(new RegExp(`\\n${item} [\\s\\S]*?Pages (\\d+) - (\\d+)`))!;
       const [start, end] = [Number(range[1]), Number(range[2])];
       const stamped = pack.pages.map((p, i) => (p.includes(`Agenda Item ${item}`) ? i + 1 : 0)).filter(Boolean);
@@ -40,7 +40,7 @@ describe('the public reports pack', () => {
 
   it('has bookmarks for the agenda, each item and its headings', () => {
     const titles = pack.outline.map((o) => o.title);
-    expect(titles).toEqual(expect.arrayContaining(['Cabinet: Agenda', "Children's Social Care Improvement and Development Plan 2023-24", 'Funding Requirements to Deliver the Ofsted Continuous Improvement Plan', '1. Executive Summary', 'A. Impact of leaders on social work practice']));
+    expect(titles).toEqual(expect.arrayContaining(['Cabinet: Agenda', "Children's Social Care Improvement and Development Plan 2023-24", 'Improvement Plan Monitoring Arrangements', '1. Executive Summary', 'A. Impact of leaders on social work practice']));
   });
 
   it('leaves the exempt item out of the public pack and the agenda front sheet, naming its paragraph', () => {
@@ -53,7 +53,11 @@ describe('the public reports pack', () => {
 
   it('puts the exempt item in the restricted pack, marked on every page, and says so in the manifest', async () => {
     expect(squash(restricted.text)).toContain('NorthfellCarePartnership');
-    restricted.pages.forEach((p) => expect(p).toContain('NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A'));
+    // The Part II agenda carries every paragraph in the pack; each paper its own.
+    expect(restricted.pages[0]).toContain('NOT FOR PUBLICATION by virtue of paragraphs 1 and 3 of Part 1 of Schedule 12A');
+    restricted.pages.forEach((p) => expect(p).toMatch(/NOT FOR PUBLICATION by virtue of paragraphs? [13]/));
+    const northfell = restricted.pages.filter((p) => squash(p).includes('NorthfellCarePartnership'));
+    northfell.forEach((p) => expect(p).toContain('NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1'));
     const docx = await readDocx(file('Public reports pack 12th-Sep-2023 10.00 Cabinet.docx'));
     expect(docx.text).not.toContain('Northfell');
     const manifest = JSON.parse(file('manifest.json').toString('utf8'));
@@ -74,15 +78,68 @@ describe('the public reports pack', () => {
       if (p.style === 'TOCHeading') lists.push([]);
       else if (p.style?.startsWith('TOC')) lists[lists.length - 1]!.push(p.text.split('\t')[0]!);
     }
-    // Each report in the pack carries an appendix and so a contents list of its own headings only.
-    expect(lists.map((l) => l[0])).toEqual([
-      "Children's Social Care Improvement and Development Plan 2023-24",
-      'Children’s Social Care Improvement Plan',
-      'Funding Requirements to Deliver the Ofsted Continuous Improvement Plan',
-    ]);
-    expect(lists[2]!.some((t) => t.includes('Executive Summary'))).toBe(false);
-    expect(new Set([...docx.documentXml.matchAll(/<w:numId w:val="(\d+)"/g)].map((m) => m[1])).size).toBeGreaterThanOrEqual(3);
+    // Item 7 carries an appendix and so a contents list of its own headings only; item 8's appendix is exempt
+    // and not in the public pack, so item 8 has no contents list.
+    expect(lists.map((l) => l[0])).toEqual(["Children's Social Care Improvement and Development Plan 2023-24"]);
+    expect(lists[0]!.some((t) => t.includes('Monitoring Arrangements'))).toBe(false);
+    expect(new Set([...docx.documentXml.matchAll(/<w:numId w:val="(\d+)"/g)].map((m) => m[1])).size).toBeGreaterThanOrEqual(2);
   });
+});
+
+describe('one truth per fact in the pack', () => {
+  it("gives item 8's exempt appendix to the restricted pack only, and says so on its front sheet and the agenda", async () => {
+    // Public pack: item 8's report without its appendix; the agenda notes where the appendix is.
+    const tracker = (o: { title: string }) => o.title.includes('Improvement Plan Tracker with Lead Officers');
+    expect(pack.outline.some(tracker)).toBe(false);
+    expect(restricted.outline.some(tracker)).toBe(true);
+    expect(squash(frontsheet.text)).toContain(squash('Appendix A is exempt (paragraph 1 of Part 1 of Schedule 12A of the Local Government Act 1972) and is in the restricted pack.'));
+    const docx = await readDocx(file('Public reports pack 12th-Sep-2023 10.00 Cabinet.docx'));
+    const frontSheets = docx.tables.filter((t) => t.some((r) => r[0] === 'Identify exempt information and exemption category'));
+    const exemptRows = frontSheets.map((t) => t.find((r) => r[0] === 'Identify exempt information and exemption category')![1]);
+    expect(exemptRows).toEqual([
+      'Not applicable',
+      'Appendix A is exempt. By virtue of paragraph 1 of Part 1 of Schedule 12A of the Local Government Act 1972. The tracker names individual officers against each action; the public interest in withholding their names outweighs that in disclosing them.',
+    ]);
+    // Restricted pack: the appendix, stamped with its report's item number.
+    const appendixPages = restricted.pages.filter((p) => p.includes('Improvement Plan Tracker with Lead Officers'));
+    expect(appendixPages.length).toBeGreaterThan(1);
+    appendixPages.slice(1).forEach((p) => expect(p).toContain('Agenda Item 8'));
+  });
+
+  it('uses the agenda\'s item number on the stamp, front sheet and subtitle, and warns where the front matter differs', async () => {
+    const d = tempDir();
+    const meeting = path.join(d, 'm.yaml');
+    const report = path.join(ROOT, 'data/reports/wf-cabinet-2023-09-12-placements-contract.md');
+    fs.writeFileSync(meeting, `council: Westmorland and Furness Council\ncommittee: Cabinet\ndate: 2023-09-12\ntime: "10:00"\nvenue: Kendal\nitems:\n  - { title: Apologies }\n  - { report: ${JSON.stringify(report)} }\n`);
+    const r = await buildAgenda(meeting, { config: defaultConfig(), outDir: path.join(d, 'out'), cwd: ROOT, formats: ['pdf', 'docx'] });
+    // The front matter says agendaItem 9 on line 6 of the report; the agenda makes it item 2.
+    expect(r.diagnostics.filter((x) => x.code === 'agenda-item-differs')).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 6, message: expect.stringContaining('the front matter says agendaItem 9, but the agenda makes this report item 2') }),
+    ]);
+    const res = await readPdf(fs.readFileSync(path.join(r.outputDir!, 'Restricted reports pack 12th-Sep-2023 10.00 Cabinet.pdf')));
+    expect(res.text).not.toContain('Agenda Item 9');
+    res.pages.slice(1).forEach((p) => expect(p).toContain('Agenda Item 2'));
+    const docx = await readDocx(fs.readFileSync(path.join(r.outputDir!, 'Restricted reports pack 12th-Sep-2023 10.00 Cabinet.docx')));
+    expect(docx.tables.flat()).toContainEqual(['Agenda Item', '2']);
+    expect(docx.paragraphs.filter((p) => p.style === 'Subtitle').map((p) => p.text)).toContainEqual(expect.stringMatching(/– Agenda Item 2$/));
+    expect(docx.text).not.toContain('Agenda Item 9');
+  }, 120000);
+
+  it("refuses a report written for another meeting or council, naming the report's line", async () => {
+    const d = tempDir();
+    const meeting = path.join(d, 'm.yaml');
+    const report = path.join(ROOT, 'data/reports/shropshire-cabinet-2024-03-13.md');
+    fs.writeFileSync(meeting, `council: Westmorland and Furness Council\ncommittee: Cabinet\ndate: 2023-09-12\ntime: "10:00"\nvenue: Kendal\nitems:\n  - { report: ${JSON.stringify(report)} }\n`);
+    const r = await buildAgenda(meeting, { config: defaultConfig(), outDir: path.join(d, 'out'), cwd: ROOT });
+    expect(r.files).toEqual([]);
+    const codes = r.diagnostics.filter((x) => x.severity === 'error').map((x) => x.code);
+    expect(codes).toEqual(expect.arrayContaining(['agenda-meeting-mismatch', 'agenda-council-mismatch']));
+    const date = r.diagnostics.find((x) => x.code === 'agenda-meeting-mismatch')!;
+    expect(date.message).toContain('the report is for the meeting of 13 March 2024');
+    expect(date.message).toContain('is for 12 September 2023');
+    expect(date.file).toBe(path.relative(ROOT, report));
+    expect(r.diagnostics.find((x) => x.code === 'agenda-council-mismatch')!.message).toContain('Shropshire');
+  }, 120000);
 });
 
 describe('meeting checks', () => {

@@ -17,7 +17,7 @@ describe('accessibility checks on the layout', () => {
         heading('Too deep', 'd', 3),
         para('text'),
         { kind: 'table', role: 'data', summary: 'Statuses', columns: [{ header: '', width: 1 }], rows: [[{ runs: [{ text: '' }], fill: '#C00000' }], [{ runs: [{ text: 'Amber' }], fill: '#FFC000', textColour: '#FFFFFF' }]] },
-        { kind: 'image', png: new Uint8Array([1]), width: 10, height: 10, alt: ' ' },
+        { kind: 'image', format: 'png', data: new Uint8Array([1]), width: 10, height: 10, alt: ' ' },
       ],
     }]);
     expect(checkAccessibility(doc, place).map((d) => d.code)).toEqual([

@@ -32,9 +32,23 @@ describe('the Leicestershire report (seed 003)', () => {
     const table = out.docx.tables.find((t) => t[0]![0] === 'Description')!;
     expect(table[0]).toEqual(['Description', 'Revenue / capital', 'One-off / recurring', 'Funding', "2017/18 (£'000)", "2018/19 (£'000)", "2019/20 (£'000)"]);
     expect(table.find((r) => r[0] === 'Vacancy factor')!.slice(4)).toEqual(['0', '(100)', '(100)']);
-    expect(table[table.length - 1]!.slice(4)).toEqual(['800', '2,500', '2,500']);
-    expect(squash(out.pdf.text)).toContain(squash('£800,000 in 2017/18, £2.5m in 2018/19, £2.5m in 2019/20'));
+    expect(table[table.length - 1]).toEqual(['Total', '–', '–', '–', '800', '2,500', '2,500']);
+    // The text ({{plan.finance}}) states the same figures in the same unit as the table (render.money: thousands).
+    expect(squash(out.pdf.text)).toContain(squash('£800k in 2017/18, £2,500k in 2018/19, £2,500k in 2019/20'));
+    expect(out.docx.text).toContain('£800k in 2017/18, £2,500k in 2018/19, £2,500k in 2019/20');
   });
+
+  it('prints money in whole pounds in the table and the text alike when render.money is pounds', async () => {
+    const config = defaultConfig();
+    config.render.money = 'pounds';
+    const r = await buildReport(path.join(ROOT, 'data/reports/leicestershire-cabinet-2017-09-15.md'), { config, outDir: tempDir(), cwd: ROOT, formats: ['docx'] });
+    const docx = await readDocx(fs.readFileSync(path.join(r.outputDir!, 'report.docx')));
+    const table = docx.tables.find((t) => t[0]![0] === 'Description')!;
+    expect(table[0]!.slice(4)).toEqual(['2017/18 (£)', '2018/19 (£)', '2019/20 (£)']);
+    expect(table.find((row) => row[0] === 'Vacancy factor')!.slice(4)).toEqual(['0', '(£100,000)', '(£100,000)']);
+    expect(table[table.length - 1]).toEqual(['Total', '–', '–', '–', '£800,000', '£2,500,000', '£2,500,000']);
+    expect(docx.text).toContain('£800,000 in 2017/18, £2,500,000 in 2018/19, £2,500,000 in 2019/20');
+  }, 60000);
 });
 
 describe('the Shropshire report (seed 002)', () => {

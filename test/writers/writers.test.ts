@@ -40,7 +40,7 @@ describe('PDF writer', () => {
   });
 
   it('lists the contents with the page each heading starts on', () => {
-    expect(pagination.headingPages).toEqual({ title: 1, 'executive-summary': 1, recommendations: 1, 'appendix-a': 2 });
+    expect(pagination!.headingPages).toEqual({ title: 1, 'executive-summary': 1, recommendations: 1, 'appendix-a': 2 });
     expect(pdf.pages[0]).toContain('Appendix A: Action plan 2');
   });
 
@@ -78,7 +78,7 @@ describe('DOCX writer', () => {
       'Heading2: Recommendations',
       'Heading2: Appendix A: Action plan',
     ]);
-    expect(docx.documentXml).toMatch(/<w:bookmarkStart w:name="appendix-a"/);
+    expect(docx.documentXml).toMatch(/<w:bookmarkStart w:name="_Toc4_appendix_a"/);
   });
 
   it('pre-fills a real TOC field with the page numbers, and asks Word for no update', () => {
@@ -86,7 +86,7 @@ describe('DOCX writer', () => {
     const toc = docx.paragraphs.filter((p) => p.style?.startsWith('TOC') && p.style !== 'TOCHeading').map((p) => p.text);
     expect(toc).toEqual(['Test report\t1', '1. Executive Summary\t1', '2. Recommendations\t1', 'Appendix A: Action plan\t2']);
     expect(docx.documentXml).not.toContain('w:dirty');
-    expect(docx.documentXml).toContain('<w:hyperlink w:anchor="appendix-a"');
+    expect(docx.documentXml).toContain('<w:hyperlink w:anchor="_Toc4_appendix_a"');
   });
 
   it('uses Word numbering that reproduces the layout numbers', () => {

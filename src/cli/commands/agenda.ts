@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildAgenda } from '../../pipeline/build-agenda';
@@ -25,7 +25,7 @@ export const agendaCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('name one meeting file');
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_DATA_ERRORS;
+    if (!config) return EXIT_USAGE;
     const progress = io.isTTY && !values.quiet ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
     const r = await buildAgenda(positionals[0]!, { config, outDir: values.out, formats, templatesDir: values.templates, cwd: io.cwd, onProgress: progress });
     for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { UsageError } from '../command';
+import { UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildBoardPack } from '../../board-pack/build-board-pack';
@@ -40,7 +40,7 @@ export const boardPackCommand: Command = {
     if (values.month !== 'auto' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError(`--month expects yyyy-mm or auto, found "${values.month}"`);
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);
-    if (!config) return 1;
+    if (!config) return EXIT_USAGE;
     const r = await buildBoardPack({ month: values.month, plans: positionals.length ? positionals : undefined, config, outDir: values.out, today: values.today, formats, cwd: io.cwd });
     if (values.json) io.stdout(JSON.stringify(r, null, 2) + '\n');
     else {

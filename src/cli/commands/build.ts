@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildSource } from '../../pipeline/build-source';
@@ -49,7 +49,7 @@ export const buildCommand: Command = {
     });
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_DATA_ERRORS;
+    if (!config) return EXIT_USAGE;
     const reports = positionals.length ? positionals : defaultSources(io.cwd);
     const progress = io.isTTY && !values.quiet && !values.json ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
     const all: Diagnostic[] = [];

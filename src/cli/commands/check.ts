@@ -5,14 +5,19 @@ import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { checkerFor, CHECKERS } from '../checkers';
 import { type Diagnostic, UnreadableInputError } from '../../diagnostics/diagnostic';
 import { parseMaxSize } from '../max-size';
+import { settingsOrReport } from '../options';
 
-const HELP = `Usage: cabinet check <file…> [--strict] [--json] [--max-size MB]
+const HELP = `Usage: cabinet check <file…> [--config FILE] [--strict] [--json] [--max-size MB]
 
 Checks workbooks (${Object.keys(CHECKERS).join(' ')}) and prints one line per problem:
   plan.xlsx: Actions!E41: error[unknown-status]: "Purple" is not in this plan's legend (…)
 then a summary line.
 
+Reports (.md), decision records and meeting files (.yaml) are checked against the settings; any other
+YAML file is checked as a settings file (unknown keys, wrong values, each with its line).
+
 Options:
+  --config FILE   settings file used for the checks (governance rules, limits)
   --strict        warnings fail the check too
   --json          print {files:[{file, diagnostics}]} instead of lines
   --max-size MB   refuse files larger than this (default 50)
@@ -30,16 +35,19 @@ export const checkCommand: Command = {
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
       'max-size': { type: 'string' },
+      config: { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('name at least one file to check');
     const maxBytes = parseMaxSize(values['max-size']);
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_USAGE;
     const results: { file: string; diagnostics: Diagnostic[] }[] = [];
     let unreadable = false;
     for (const file of positionals) {
       const checker = checkerFor(file);
       if (!checker) throw new UsageError(`cannot check ${file}: expected one of ${Object.keys(CHECKERS).join(', ')}`);
       try {
-        results.push({ file, diagnostics: checker(file, { maxBytes }) });
+        results.push({ file, diagnostics: checker(file, { maxBytes, config }) });
       } catch (e) {
         if (!(e instanceof UnreadableInputError)) throw e;
         unreadable = true;

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { settingsOrReport } from '../options';
 import { WorkingCalendar } from '../../dates/calendar';
@@ -34,7 +34,7 @@ export const datesCommand: Command = {
     const meeting = date('meeting', values.meeting);
     if (!meeting) throw new UsageError('--meeting is required');
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_DATA_ERRORS;
+    if (!config) return EXIT_USAGE;
     const g = config.governance;
     const cal = WorkingCalendar.fromSettings(g);
     const agenda = agendaPublicationDeadline(meeting, cal, g.agendaClearWorkingDays);

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
+import { settingsOrReport } from '../options';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { parseMaxSize } from '../max-size';
@@ -7,12 +8,13 @@ import { readPlan } from '../../model/read-plan';
 import type { Plan } from '../../model/plan';
 import { statusCounts } from '../../model/plan-summary-counts';
 
-const HELP = `Usage: cabinet inspect <file> [--json] [--max-size MB]
+const HELP = `Usage: cabinet inspect <file> [--config FILE] [--json] [--max-size MB]
 
 Reads a plan workbook and prints what was understood: title, period, legend, sections with their
 themes and action counts, actions per status, and every diagnostic.
 
 Options:
+  --config FILE   settings file (checked first; a problem in it stops with exit 2)
   --json          print the whole {plan, diagnostics} as JSON
   --max-size MB   refuse files larger than this (default 50)
   --help          show this help
@@ -24,10 +26,12 @@ export const inspectCommand: Command = {
   summary: 'show what a plan workbook contains, as text or JSON',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'max-size': { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'max-size': { type: 'string' }, config: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('name exactly one workbook to inspect');
+    const config = settingsOrReport(values.config, io);
+    if (!config) return EXIT_USAGE;
     const file = positionals[0]!;
-    const { plan, diagnostics } = readPlan(file, { maxBytes: parseMaxSize(values['max-size']) });
+    const { plan, diagnostics } = readPlan(file, { maxBytes: parseMaxSize(values['max-size']), legend: config.legend });
     if (values.json) io.stdout(JSON.stringify({ plan: plan ?? null, diagnostics }, null, 2) + '\n');
     else {
       if (plan) io.stdout(describePlan(plan));

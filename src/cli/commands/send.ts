@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, UsageError } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { settingsOrReport } from '../options';
 import { sendPapers } from '../../delivery/send';
@@ -20,7 +20,10 @@ Exempt papers are refused for lists not cleared for them (exemptCleared: true), 
 to anyone. A send ledger (delivery.ledger) records each delivery: re-running the same send skips those
 already delivered; a changed file is a new send. Transient SMTP failures are retried with backoff.
 SMTP host/port/user from the settings or CABINET_SMTP_HOST / _PORT / _USER; the password only from
-CABINET_SMTP_PASSWORD. Exit codes: 0 all reached, 1 some recipient not reached or refused, 2 usage.`;
+CABINET_SMTP_PASSWORD. Deadlines: delivery.smtp.connectionTimeoutMs, greetingTimeoutMs, socketTimeoutMs.
+
+Exit codes: 0 all reached (or already had it), 1 some recipient not reached, or the papers refused (exempt
+for this list, changed since built, no manifest), 2 usage, settings or unreadable input.`;
 
 export const sendCommand: Command = {
   name: 'send',
@@ -32,7 +35,9 @@ export const sendCommand: Command = {
     if (!positionals.length) throw new UsageError('name the PDFs or the built folder to send');
     if (values.classification && values.classification !== 'public') throw new UsageError('--classification takes only "public": exempt papers must come with their manifest');
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_DATA_ERRORS;
+    if (!config) return EXIT_USAGE;
+    const lists = config.delivery.lists.map((l) => l.name);
+    if (!lists.includes(values.list)) throw new UsageError(`--list ${values.list}: no such distribution list in the settings (delivery.lists: ${lists.join(', ') || 'none'})`);
     try {
       const log = values.json ? undefined : (event: string, d?: Record<string, unknown>) => io.stderr(JSON.stringify({ time: new Date().toISOString(), event, ...d }) + '\n');
       const r = await sendPapers({ inputs: positionals, list: values.list, config, dryRun: values['dry-run'], vouchPublic: values.classification === 'public', cwd: io.cwd, log });

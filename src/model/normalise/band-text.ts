@@ -21,6 +21,10 @@ export function parseThemeHeading(text: string): { number?: string | undefined; 
   return m ? { number: m[1], title: m[2]!.trim() } : { title: text.trim() };
 }
 
+/** Title-block and footnote lines: dates of update, authors, versions, notes. Never actions or themes. */
+export const isNote = (t: string) =>
+  /^(last updated|updated( on)?\b|date (last )?updated|prepared by|produced by|compiled by|version\b|notes?\b\s*[:\-–]|nb\b|n\.b\.|source\s*:|please note|\*|data as at|position as at|as at\s+\d)/i.test(t.trim());
+
 export const isImpactHeading = (t: string) => /^impact measures?\b/i.test(t.trim());
 export const strategicLeadText = (t: string) => t.trim().match(/^strategic lead\s*[:–—-]?\s*(.*)$/is)?.[1];
 export const isAim = (t: string) => /^(our aim is|aim\s*[:–—-]|aims?\s*$)/i.test(t.trim());

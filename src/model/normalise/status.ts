@@ -1,25 +1,68 @@
 import type { Legend, LegendEntry } from '../plan';
 import type { RawCell } from '../../readers/raw';
-import { letterAliases } from './legend';
+import { familyOf, letterAliases } from './legend';
+import { familyOfWords, hexToRgb } from './status-family';
 
-export type StatusMatch = { entry: LegendEntry; text: string } | { unknown: string } | undefined;
+export type StatusMatch =
+  | { entry: LegendEntry; text: string; /** The key entry the cell's fill belongs to, when it is not the word's. */ fillSays?: LegendEntry }
+  | { unknown: string; nearest?: LegendEntry }
+  | undefined;
 
 /** A status cell read against the plan's own legend: word, alias, letter, or only a fill colour. */
 export function matchStatus(cell: RawCell | undefined, legend: Legend): StatusMatch {
   const text = cell?.text.trim() ?? '';
   if (!text) return cell?.fill ? byColour(cell.fill, legend) : undefined;
+  const entry = byWord(text, legend);
+  if (!entry) return { unknown: text, ...optional(nearestEntry(text, legend)) };
+  const fill = cell?.fill ? byColour(cell.fill, legend) : undefined;
+  const fillSays = fill && 'entry' in fill && fill.entry !== entry && colourDistance(cell!.fill!, entry.colour) > 60 ? fill.entry : undefined;
+  return fillSays ? { entry, text, fillSays } : { entry, text };
+}
+
+const optional = (nearest: LegendEntry | undefined) => (nearest ? { nearest } : {});
+
+function byWord(text: string, legend: Legend): LegendEntry | undefined {
   const key = text.toLowerCase().replace(/\s+/g, ' ');
-  const words = legend.entries.find(
-    (e) => e.label.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key),
-  );
-  if (words) return { entry: words, text };
+  const words = legend.entries.find((e) => e.label.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key));
+  if (words) return words;
   const letter = key.length === 1 ? letterAliases(legend).get(key) : undefined;
-  if (letter) return { entry: letter, text };
-  // "Blue - completed", "Amber (delayed)": the leading word decides.
-  const lead = key.split(/[\s\-–(:,]+/)[0] ?? '';
-  const leading = legend.entries.find((e) => e.label.toLowerCase() === lead);
-  if (leading && lead.length > 2) return { entry: leading, text };
-  return { unknown: text };
+  if (letter) return letter;
+  // "Blue - completed", "Amber (delayed)", "Off track – see note": the key's word at the start decides.
+  return legend.entries.find((e) => e.label.length > 2 && new RegExp(`^${escape(e.label.toLowerCase())}(\\s*[-–(:,]|\\s)`).test(key));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The key entry an unknown word most likely meant: the one entry whose meaning family it names ("Delayed"
+ * names amber: "Slipping" in a key whose Slipping is amber), else the closest spelling.
+ */
+export function nearestEntry(text: string, legend: Legend): LegendEntry | undefined {
+  const family = familyOfWords(text);
+  if (family) {
+    const sameFamily = legend.entries.filter((e) => familyOf(e) === family);
+    if (sameFamily.length === 1) return sameFamily[0];
+  }
+  const t = text.toLowerCase();
+  let best: { entry: LegendEntry; d: number } | undefined;
+  for (const entry of legend.entries)
+    for (const word of [entry.label, ...entry.aliases]) {
+      // Short words ("4", "B") are never "near" anything: a one-letter typo there is a different status.
+      if (word.length < 3) continue;
+      const d = editDistance(t, word.toLowerCase());
+      if (d <= Math.max(1, Math.floor(word.length / 3)) && (!best || d < best.d)) best = { entry, d };
+    }
+  return best?.entry;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 function byColour(fill: string, legend: Legend): StatusMatch {
@@ -34,7 +77,6 @@ function byColour(fill: string, legend: Legend): StatusMatch {
 }
 
 function colourDistance(a: string, b: string): number {
-  const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-  const [x, y] = [rgb(a), rgb(b)];
+  const [x, y] = [hexToRgb(a), hexToRgb(b)];
   return Math.sqrt(x.reduce((sum, v, i) => sum + (v - y[i]!) ** 2, 0));
 }

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import { error, warning } from '../../diagnostics/diagnostic';
+import { diagnostic, error, warning } from '../../diagnostics/diagnostic';
 import type { Action, Legend, Plan } from '../plan';
 import type { RawCell } from '../../readers/raw';
 import { Grid } from './grid';
 import { type HeaderRow, isRepeatedHeader } from './columns';
 import { PlanBuilder } from './plan-builder';
 import {
-  impactKind, isAim, isImpactHeading, leadingId, parseSectionHeading, parseThemeHeading, splitMeasures,
+  impactKind, isAim, isImpactHeading, isNote, leadingId, parseSectionHeading, parseThemeHeading, splitMeasures,
   strategicLeadText, type ImpactKind,
 } from './band-text';
 import { splitLeads } from './leads';
@@ -17,6 +17,8 @@ export interface WalkContext {
   grid: Grid;
   header: HeaderRow;
   legend: Legend;
+  /** The status key's rows above the table: read already, not plan rows. */
+  keyRows?: { from: number; to: number } | undefined;
   file: string;
   title: string;
   period?: Plan['period'];
@@ -58,15 +60,35 @@ export class TableWalker {
     const { grid, header } = this.ctx;
     const texts = grid.distinctTexts(r);
     if (texts.length === 0) return;
+    const key = this.ctx.keyRows;
+    if (key && r >= key.from && r <= key.to) return;
     this.reportFormulaErrors(r);
     if (isRepeatedHeader(grid, r, header)) {
       this.mode = 'table';
+      return;
+    }
+    // "Last updated: 31/03/2024", "Prepared by …", "Note: …" above, between or below tables: never actions.
+    if (isNote(texts[0]!)) return this.note(r, texts);
+    // Above the first header only bands that structure the plan count (seed 001 puts section A's there).
+    if (r < header.row) {
+      if (!(this.isStructureBand(texts) && this.band(r, texts))) this.note(r, texts);
       return;
     }
     if (this.band(r, texts)) return;
     if (this.mode === 'impact' && this.impactRow(texts)) return;
     this.mode = 'table';
     this.dataRow(r);
+  }
+
+  private isStructureBand(texts: string[]): boolean {
+    const t = texts.join(' – ');
+    return Boolean(parseSectionHeading(t) || strategicLeadText(t) !== undefined || isAim(t) || isImpactHeading(t) || parseThemeHeading(t).number);
+  }
+
+  /** Every row that is not read as part of the plan is named, so nothing is dropped silently. */
+  private note(r: number, texts: string[]): void {
+    const first = this.ctx.grid.usedCells(r)[0];
+    this.ctx.diagnostics.push(diagnostic('info', 'row-not-an-action', `row ${r + 1} is read as a note, not an action: "${clip(texts.join(' | '))}"`, this.place(first)));
   }
 
   private reportFormulaErrors(r: number): void {
@@ -185,7 +207,14 @@ export class TableWalker {
     // A row holding only a lead continues the lead cell of the action above (seed 001, 15.2).
     const leadCell = this.col(r, 'lead');
     const last = this.b.lastAction;
-    if (last && leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c)) last.leads.push(...splitLeads(leadCell.text));
+    const onlyLead = this.ctx.grid.distinctTexts(r).length === 1 && leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c);
+    if (last && onlyLead) {
+      last.leads.push(...splitLeads(leadCell.text));
+      return;
+    }
+    const texts = this.ctx.grid.usedCells(r).filter((c) => !this.ctx.grid.isContinuation(r, c.c)).map((c) => `"${clip(c.text)}"`);
+    if (texts.length)
+      this.ctx.diagnostics.push(warning('row-not-an-action', `row ${r + 1} has no action text: expected what will be done in the action column, found ${texts.join(', ')}; the row is not read as an action`, this.placeOf(r, 'action')));
   }
 
   private subItem(r: number, text: string, cell: RawCell | undefined): void {
@@ -263,9 +292,12 @@ export class TableWalker {
     if (!match) return undefined;
     if ('unknown' in match) {
       const labels = this.ctx.legend.entries.map((e) => e.label).join(', ');
-      this.ctx.diagnostics.push(error('unknown-status', `"${match.unknown}" is not in this plan's legend (${labels})`, this.place(cell)));
+      const nearest = match.nearest ? `; nearest: "${match.nearest.label}" (${match.nearest.meaning})` : '';
+      this.ctx.diagnostics.push(error('unknown-status', `"${match.unknown}" is not in this plan's legend (${labels})${nearest}`, this.place(cell)));
       return undefined;
     }
+    if (match.fillSays)
+      this.ctx.diagnostics.push(warning('status-fill-contradicts', `"${match.text}" is filled ${cell!.fill} like "${match.fillSays.label}": expected the key's colour for "${match.entry.label}" (${match.entry.colour}); the word is used`, this.place(cell)));
     return { label: match.entry.label, text: match.text, source: { sheet: this.ctx.grid.sheet.name, cell: cell!.address } };
   }
 }

@@ -5,6 +5,7 @@ import type { DecisionFrontMatter, DecisionSource } from '../../model/decision-s
 import type { Config } from '../../config/schema';
 import type { Block, LayoutDocument, TableCell } from '../layout';
 import { houseStyle } from '../style';
+import { finishLayout } from '../house-style';
 import { IdAllocator } from '../ids';
 import { WorkingCalendar } from '../../dates/calendar';
 import { callInDeadline, type CallIn } from '../../dates/rules';
@@ -70,11 +71,11 @@ export function decisionDocument(source: DecisionSource & { front: DecisionFront
     { kind: 'table', role: 'key-value', summary: 'Reasons, alternatives, conflicts, dispensations, call-in and publication', columns: [{ header: 'Item', width: 2 }, { header: 'Detail', width: 5 }], rows: detailRows(front, labels, callIn) },
   ];
   const council = front.council ?? config.render.council;
-  return {
+  return finishLayout({
     meta: { title: `${heading}: ${front.title}`, subject: `${front.decisionMaker}, ${longDate(front.meeting.date)}`, author: council, language: 'en-GB', created },
     style: houseStyle(config.render),
     numbering: {},
     footer: { pageNumbers: true, left: council },
     sections: [{ orientation: 'portrait', header: { left: `${front.decisionMaker} – ${longDate(front.meeting.date)}`, right: 'Decision record' }, blocks }],
-  };
+  }, config.render);
 }

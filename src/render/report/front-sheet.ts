@@ -12,13 +12,25 @@ export function frontSheetData(front: ReportFrontMatter, t: Templates) {
     ...front,
     meetingDate: longDate(front.meeting.date),
     wardsText: front.wards === 'All' ? 'All' : front.wards.join(', '),
-    exemptText: exempt ? `Exempt. ${exemptionWording(exempt.exempt)}. ${exempt.reason}` : 'Not applicable',
+    exemptText: exempt ? `Exempt. ${exemptionWording(exempt.exempt)}. ${exempt.reason}` : exemptAppendicesText(front),
     keyDecisionText: keyDecisionText(front),
     purposeText: t.wording.purpose[front.purpose],
     appendicesText: front.appendices.length
       ? front.appendices.map((a) => words(t.wording.appendixListEntry, a) + (a.exempt ? t.wording.exemptAppendixNote : '')).join('\n')
       : t.wording.noAppendices,
   };
+}
+
+/**
+ * A public report with exempt appendices: the front sheet names each, with its Schedule 12A paragraphs and
+ * reason, so the exempt row agrees with the appendix list and the restricted pack.
+ */
+function exemptAppendicesText(front: ReportFrontMatter): string {
+  const exempt = front.appendices.filter((a) => a.exempt);
+  if (!exempt.length) return 'Not applicable';
+  return exempt
+    .map((a) => `Appendix ${a.letter} is exempt. ${exemptionWording(a.exemptParagraphs ?? [])}.${a.exemptReason ? ` ${a.exemptReason}` : ''}`)
+    .join('\n');
 }
 
 function keyDecisionText(front: ReportFrontMatter): string {

@@ -9,7 +9,9 @@ export type BodyItem =
   | { kind: 'paragraph'; runs: Inline[] }
   | { kind: 'list'; ordered: boolean; items: { runs: Inline[]; level: number }[] }
   | { kind: 'table'; header: string[]; rows: Inline[][][] }
-  | { kind: 'blocks'; blocks: Block[] };
+  | { kind: 'blocks'; blocks: Block[] }
+  /** `![alt](file.png "title")`: a figure, resolved against the report's folder in the layout step. `line` is 0-based in this Markdown. */
+  | { kind: 'figure'; src: string; alt: string; title: string; line: number };
 
 // Raw HTML off: a cell's "<b>x</b>" is text. No linkify or typographer: we print what was written.
 type Token = MarkdownIt.Token;
@@ -34,7 +36,14 @@ function paragraph(tokens: Token[], at: number, items: BodyItem[], slots: BlockS
   const inline = tokens[at]!;
   const slot = BlockSlots.match(inline.content);
   if (slot !== undefined) items.push({ kind: 'blocks', blocks: slots.blocks[slot]! });
-  else items.push({ kind: 'paragraph', runs: runs(inline) });
+  else {
+    // Images become figures of their own, after the words around them (if any).
+    const images = (inline.children ?? []).filter((c) => c.type === 'image');
+    const text = runs(inline);
+    if (!images.length || text.some((r) => r.text.trim())) items.push({ kind: 'paragraph', runs: text });
+    for (const img of images)
+      items.push({ kind: 'figure', src: String(img.attrGet('src') ?? ''), alt: img.content.trim(), title: String(img.attrGet('title') ?? '').trim(), line: inline.map?.[0] ?? 0 });
+  }
   return at + 1;
 }
 
@@ -103,7 +112,7 @@ function runs(inline: Token): Inline[] {
       link = SAFE_LINK.test(href) ? href : undefined;
     }
     else if (c.type === 'link_close') link = undefined;
-    else if (c.type === 'image') push(c.content);
+    // Images are taken out as figures (see paragraph()); their alt text is not body text.
   }
   return out.length ? out : [{ text: '' }];
 }

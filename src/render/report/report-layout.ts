@@ -6,6 +6,7 @@ import { exemptMarking, exemptionWording } from '../../model/exempt';
 import type { RenderSettings } from '../../config/schema';
 import type { Block, LayoutDocument, LayoutSection, RunningText } from '../layout';
 import { houseStyle } from '../style';
+import { finishLayout } from '../house-style';
 import { IdAllocator } from '../ids';
 import { appendixTitle, planAppendixDocument, planAppendixSections, actionTable } from '../plan-appendix';
 import { statusSummaryTable } from '../plan-summary';
@@ -17,6 +18,7 @@ import { reportData } from './template-data';
 import { BlockSlots, compileBody, type BlockHelper } from './template-engine';
 import { parseBody } from './markdown-body';
 import { bodyBlocks } from './body-blocks';
+import { figureBlocks } from './figures';
 import { Numberer } from './numbering';
 import { frontSheetData, frontSheetTable } from './front-sheet';
 import type { Templates } from './templates';
@@ -30,6 +32,8 @@ export interface ReportInput {
   templates: Templates;
   /** ISO timestamp for document metadata (from the meeting date or SOURCE_DATE_EPOCH). */
   created: string;
+  /** Folder the report path is relative to (images in the body are found from it). */
+  cwd?: string;
 }
 
 const isExempt = (front: ReportFrontMatter) => front.classification !== 'public';
@@ -79,7 +83,7 @@ function helpers(input: ReportInput): Record<string, BlockHelper> {
     'status-key': ([name]) => [legendTable(plan(name).legend, overrides)],
     'finance-table': ([name]) => {
       const f = plan(name).finance;
-      return f ? [financeTable(f)] : [{ kind: 'paragraph', runs: [{ text: 'None arising.' }] }];
+      return f ? [financeTable(f, input.settings.money)] : [{ kind: 'paragraph', runs: [{ text: 'None arising.' }] }];
     },
     'risk-table': ([name]) => [riskTable(plan(name).risks)],
   };
@@ -91,13 +95,14 @@ function body(input: ReportInput, numberer: Numberer, ids: IdAllocator): { block
   const slots = new BlockSlots();
   let markdown: string;
   try {
-    markdown = compileBody(source.body, escapeData(reportData(source.front, input.plans)), helpers(input), slots);
+    markdown = compileBody(source.body, escapeData(reportData(source.front, input.plans, input.settings.money)), helpers(input), slots);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     const line = Number(message.match(/line (\d+)/)?.[1] ?? 0);
     return { blocks: [], diagnostics: [error('template-error', message, { file: source.file, line: source.bodyLine + Math.max(line - 1, 0) })] };
   }
-  return { blocks: bodyBlocks(parseBody(markdown, slots), numberer, ids), diagnostics: [] };
+  const figures = figureBlocks(parseBody(markdown, slots), { file: source.file, body: source.body, bodyLine: source.bodyLine, cwd: input.cwd ?? process.cwd() }, houseStyle(input.settings));
+  return { blocks: bodyBlocks(figures.items, numberer, ids), diagnostics: figures.diagnostics };
 }
 
 /** Appendices and background papers sections, unless the author wrote them. */
@@ -139,7 +144,7 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
   const numberer = new Numberer(settings.paragraphNumbering, settings.recommendationNumbering);
   const ids = new IdAllocator();
   const written = body({ ...input, settings }, numberer, ids);
-  if (written.diagnostics.length) return { diagnostics: written.diagnostics };
+  if (written.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: written.diagnostics };
   const closing = closingSections(input, written.blocks, numberer, ids);
   const appendices = embeddedAppendices(input);
   const exempt = reportExemptParagraphs(front);
@@ -173,7 +178,7 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
     footer: { pageNumbers: true, left: front.council ?? settings.council },
     sections,
   };
-  return { doc, diagnostics: [] };
+  return { doc: finishLayout(doc, settings), diagnostics: written.diagnostics };
 }
 
 /** Each plan appendix as a document of its own; exempt ones carry the marking on every page. */
@@ -190,7 +195,7 @@ export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc
         settings: reportSettings(front, input.settings),
         created: input.created,
       });
-      return { appendix: a, doc };
+      return { appendix: a, doc: finishLayout(doc, input.settings) };
     });
 }
 

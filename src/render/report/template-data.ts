@@ -3,10 +3,11 @@ import { planActions } from '../../model/plan';
 import type { ReportFrontMatter } from '../../model/report-source';
 import { statusCounts } from '../../model/plan-summary-counts';
 import { financeSummaryText } from '../finance-table';
+import type { MoneyUnit } from '../money';
 import { longDate } from './dates-text';
 
 /** A plan as template data: plain values authors can print ({{plan.actions.length}}, counts by status). */
-export function planData(plan: Plan) {
+export function planData(plan: Plan, money: MoneyUnit) {
   const actions = [...planActions(plan)].map(({ action }) => ({ id: action.id ?? '', text: action.text, status: action.status?.label ?? 'Not rated', due: action.due.text }));
   const counts = statusCounts(plan);
   return {
@@ -15,12 +16,12 @@ export function planData(plan: Plan) {
     sections: plan.sections.map((s) => ({ code: s.code ?? '', title: s.title, themes: s.themes.length, actions: s.themes.reduce((n, t) => n + t.actions.length, 0) })),
     themes: plan.sections.flatMap((s) => s.themes.map((t) => ({ number: t.number ?? '', title: t.title }))),
     status: Object.fromEntries(counts.byStatus.map((c) => [c.label, c.count])),
-    finance: financeSummaryText(plan.finance),
+    finance: financeSummaryText(plan.finance, money),
     risks: plan.risks.length,
   };
 }
 
-export function reportData(front: ReportFrontMatter, plans: Record<string, Plan>) {
-  const named = Object.fromEntries(Object.entries(plans).map(([k, p]) => [k, planData(p)]));
+export function reportData(front: ReportFrontMatter, plans: Record<string, Plan>, money: MoneyUnit) {
+  const named = Object.fromEntries(Object.entries(plans).map(([k, p]) => [k, planData(p, money)]));
   return { ...front, meetingDate: longDate(front.meeting.date), ...named };
 }

@@ -1,17 +1,22 @@
 import {
-  AlignmentType, Bookmark, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Bookmark, HeadingLevel, Paragraph, ShadingType, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
 } from 'docx';
 import { defined } from './defined';
-import type { Block, HeadingBlock, ImageBlock, LayoutStyle, ListBlock, ParagraphBlock, TableBlock } from '../../render/layout';
+import type { Block, HeadingBlock, ImageBlock, LayoutStyle, ListBlock, ParagraphBlock, TableBlock, TocBlock } from '../../render/layout';
 import { docxRuns, textWithBreaks } from './inline';
+import { DescribedTable } from './described-table';
+import { BULLET_LIST } from './numbering';
+import { docxImageRun } from './image-run';
 
 export interface DocxBlockContext {
   style: LayoutStyle;
   /** Usable page width in twentieths of a point (twips). */
   widthTwips: number;
-  /** Marker paragraphs for contents lists, filled in after packing (see toc.ts). */
-  tocMarker: (title: string, maxLevel: number, headingIds?: string[]) => Paragraph;
+  /** The contents list, with its entries and pages (toc.ts). */
+  toc: (block: TocBlock) => FileChild[];
+  /** Word bookmark name of each heading id (bookmarks.ts). */
+  bookmarks: ReadonlyMap<string, string>;
 }
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
@@ -21,7 +26,7 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
   switch (block.kind) {
     case 'heading':
-      return [heading(block)];
+      return [heading(block, ctx)];
     case 'paragraph':
       return [paragraph(block)];
     case 'list':
@@ -33,17 +38,17 @@ export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
     case 'page-break':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     case 'toc':
-      return [ctx.tocMarker(block.title, block.maxLevel, block.headingIds)];
+      return ctx.toc(block);
   }
 }
 
-function heading(block: HeadingBlock): Paragraph {
+function heading(block: HeadingBlock, ctx: DocxBlockContext): Paragraph {
   // With Word numbering on the paragraph, Word prints the number: the text must not repeat it.
   const text = block.text;
   return new Paragraph(defined({
     heading: HEADING[block.level],
     pageBreakBefore: block.pageBreakBefore,
-    children: [new Bookmark({ id: block.id, children: [new TextRun(text)] })],
+    children: [new Bookmark({ id: ctx.bookmarks.get(block.id) ?? block.id, children: [new TextRun(text)] })],
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
   }));
 }
@@ -74,12 +79,12 @@ function list(block: ListBlock): Paragraph[] {
   return block.items.map((item) =>
     new Paragraph({
       children: docxRuns(item.runs),
-      ...(block.ordered ? { numbering: { reference: 'list-ordered', level: item.level } } : { bullet: { level: item.level } }),
+      numbering: { reference: block.ordered ? 'list-ordered' : BULLET_LIST, level: item.level },
     }),
   );
 }
 
-function table(block: TableBlock, ctx: DocxBlockContext): Table {
+function table(block: TableBlock, ctx: DocxBlockContext): DescribedTable {
   const total = block.columns.reduce((s, c) => s + c.width, 0);
   const widths = block.columns.map((c) => Math.floor((c.width / total) * ctx.widthTwips));
   const cantSplit = block.cantSplitRows !== false;
@@ -118,23 +123,11 @@ function table(block: TableBlock, ctx: DocxBlockContext): Table {
         ),
       }),
     );
-  return new Table({ rows, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } });
+  return new DescribedTable({ rows, columnWidths: widths, width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA } }, block.summary);
 }
 
 function image(block: ImageBlock): Paragraph[] {
-  // Points to pixels at 96 dpi, the unit docx's transformation expects.
-  const px = (pt: number) => Math.round((pt * 96) / 72);
-  return [
-    new Paragraph({
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: Buffer.from(block.png),
-          transformation: { width: px(block.width), height: px(block.height) },
-          altText: { name: 'Chart', title: 'Chart', description: block.alt },
-        }),
-      ],
-    }),
-    new Paragraph({ style: 'Note', children: [new TextRun(block.alt)] }),
-  ];
+  const picture = new Paragraph({ keepNext: Boolean(block.caption), children: [docxImageRun(block, block.caption ? 'Figure' : 'Image')] });
+  // The caption is printed text; the alt text stays in the drawing's description, not repeated on the page.
+  return block.caption ? [picture, new Paragraph({ style: 'Note', children: [new TextRun(block.caption)] })] : [picture];
 }

@@ -1,4 +1,4 @@
-import { AlignmentType, LevelFormat } from 'docx';
+import { AlignmentType, LevelFormat, type ILevelsOptions } from 'docx';
 import type { LayoutDocument, NumberingLevel } from '../../render/layout';
 
 const FORMAT: Record<NumberingLevel['format'], (typeof LevelFormat)[keyof typeof LevelFormat]> = {
@@ -9,9 +9,13 @@ const FORMAT: Record<NumberingLevel['format'], (typeof LevelFormat)[keyof typeof
   upperRoman: LevelFormat.UPPER_ROMAN,
 };
 
+/** The numbering reference of unordered lists. */
+export const BULLET_LIST = 'list-bullet';
+
 /** Word numbering definitions from the layout's sequences: Word then counts exactly as the layout did. */
-export function docxNumbering(doc: LayoutDocument) {
-  const config = Object.entries(doc.numbering).map(([reference, seq]) => ({
+export function docxNumbering(doc: LayoutDocument): { config: { reference: string; levels: ILevelsOptions[] }[] } {
+  const font = doc.style.font;
+  const config: { reference: string; levels: ILevelsOptions[] }[] = Object.entries(doc.numbering).map(([reference, seq]) => ({
     reference,
     levels: seq.levels.map((l, level) => ({
       level,
@@ -31,6 +35,18 @@ export function docxNumbering(doc: LayoutDocument) {
       start: 1,
       alignment: AlignmentType.LEFT,
       style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+    })),
+  });
+  config.push({
+    reference: BULLET_LIST,
+    levels: [0, 1, 2, 3].map((level) => ({
+      level,
+      format: LevelFormat.BULLET,
+      // The PDF's markers, from glyphs the house font has (• U+2022, – U+2013), in the house font: docx's
+      // default bullets (● ○ ■) are not in Arial/Arimo, so Word and LibreOffice substitute another font.
+      text: level % 2 ? '\u2013' : '\u2022',
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } }, run: { font } },
     })),
   });
   return { config };

@@ -1,11 +1,14 @@
 import { Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { LayoutDocument, LayoutSection } from '../../render/layout';
+import { docxImageRun } from './image-run';
 
 /** Running header: left and right text, and the exempt marking on every page of the section. */
 export function docxHeader(section: LayoutSection, widthTwips: number): Header {
-  const { left = '', right = '', marking } = section.header;
+  const { left = '', right = '', marking, logo } = section.header;
+  // The council's logo opens the header line, with its alt text, before the left-hand words.
+  const lead = logo ? [docxImageRun(logo, 'Logo'), new TextRun('  ')] : [];
   const children = [
-    new Paragraph({ style: 'Header', tabStops: [{ type: TabStopType.RIGHT, position: widthTwips }], children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })] }),
+    new Paragraph({ style: 'Header', tabStops: [{ type: TabStopType.RIGHT, position: widthTwips }], children: [...lead, new TextRun(left), new TextRun({ children: [new Tab(), right] })] }),
   ];
   if (marking) children.push(new Paragraph({ style: 'Header', children: [new TextRun({ text: marking, bold: true, color: '9C0006' })] }));
   return new Header({ children });

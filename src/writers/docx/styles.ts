@@ -1,18 +1,24 @@
-import type { IStylesOptions } from 'docx';
+import { LineRuleType, type IStylesOptions } from 'docx';
 import type { LayoutStyle } from '../../render/layout';
 
 const half = (pt: number) => Math.round(pt * 2);
 const hex = (c: string) => c.slice(1);
+/**
+ * 1.15 line spacing as a multiple of the font's own line height. w:line must always come with
+ * w:lineRule="auto": without it LibreOffice reads 276 as an exact 13.8 pt and overprints larger lines.
+ */
+const MULTIPLE_115 = { line: 276, lineRule: LineRuleType.AUTO } as const;
 
 /** Word styles with the house font and sizes; real Heading 1-4 so the navigation pane and any TOC work. */
 export function docxStyles(s: LayoutStyle): IStylesOptions {
   const heading = (level: 1 | 2 | 3 | 4, before: number) => ({
     run: { font: s.font, size: half(s.headingSizes[level]), bold: true, color: hex(s.headingColour) },
-    paragraph: { spacing: { before: before * 20, after: 120 }, keepNext: true },
+    // outlineLvl 0-3: Word's navigation pane and LibreOffice's tagged export find headings by it.
+    paragraph: { spacing: { before: before * 20, after: 120 }, keepNext: true, outlineLevel: level - 1 },
   });
   return {
     default: {
-      document: { run: { font: s.font, size: half(s.fontSize), language: { value: 'en-GB' } }, paragraph: { spacing: { after: 160, line: 276 } } },
+      document: { run: { font: s.font, size: half(s.fontSize), language: { value: 'en-GB' } }, paragraph: { spacing: { after: 160, ...MULTIPLE_115 } } },
       heading1: heading(1, 0),
       heading2: heading(2, 14),
       heading3: heading(3, 12),

@@ -1,13 +1,21 @@
+import { BuilderElement, InternalHyperlink, LeaderType, Paragraph, Tab, TabStopType, TextRun, XmlComponent, type FileChild, type IContext, type IXmlableObject } from 'docx';
 import type { LayoutDocument, Pagination } from '../../render/layout';
-
-import { escapeXml } from './xml';
-
-export const tocMarkerText = (n: number) => `@@cabinet-toc-${n}@@`;
 
 interface Entry {
   id: string;
   level: number;
   text: string;
+}
+
+export interface TocOptions {
+  title: string;
+  maxLevel: number;
+  /** Right edge of the section's text, where the page numbers are aligned, in twips. */
+  tabTwips: number;
+  headingIds?: string[] | undefined;
+  /** Word bookmark name of each heading id (bookmarks.ts). */
+  bookmarks: ReadonlyMap<string, string>;
+  pagination?: Pagination | undefined;
 }
 
 function entries(doc: LayoutDocument, maxLevel: number, only?: string[]): Entry[] {
@@ -20,36 +28,46 @@ function entries(doc: LayoutDocument, maxLevel: number, only?: string[]): Entry[
   );
 }
 
-/**
- * A real TOC field whose cached result already lists every heading with its page (from the PDF's
- * pagination, which shares Word's metrics), so the contents read correctly as soon as the file is opened
- * and Word can still refresh them. No w:dirty and no updateFields: nothing prompts the reader.
- */
-export function tocXml(doc: LayoutDocument, title: string, maxLevel: number, tabTwips: number, pagination?: Pagination, only?: string[]): string {
-  const list = entries(doc, maxLevel, only);
-  const begin = `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-${maxLevel}" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`;
-  const end = `<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
-  const heading = `<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(title)}</w:t></w:r></w:p>`;
-  if (list.length === 0) return `${heading}<w:p>${begin}${end}</w:p>`;
-  const paras = list.map((e, i) => {
-    const page = pagination?.headingPages[e.id];
-    const pageRuns = page === undefined ? '' : `<w:r><w:tab/></w:r><w:r><w:t>${page}</w:t></w:r>`;
-    return (
-      `<w:p><w:pPr><w:pStyle w:val="TOC${Math.min(e.level, 4)}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tabTwips}"/></w:tabs></w:pPr>` +
-      (i === 0 ? begin : '') +
-      `<w:hyperlink w:anchor="${escapeXml(e.id)}" w:history="1"><w:r><w:t xml:space="preserve">${escapeXml(e.text)}</w:t></w:r>${pageRuns}</w:hyperlink>` +
-      (i === list.length - 1 ? end : '') +
-      `</w:p>`
-    );
-  });
-  return heading + paras.join('');
+const fieldChar = (type: 'begin' | 'separate' | 'end') =>
+  new TextRun({ children: [new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } })] });
+
+/** w:instrText, which docx does not export: written as docx's object tree, so docx serialises and escapes it. */
+class FieldInstruction extends XmlComponent {
+  constructor(private readonly instruction: string) {
+    super('w:instrText');
+  }
+
+  override prepForXml(_context: IContext): IXmlableObject {
+    return { 'w:instrText': [{ _attr: { 'xml:space': 'preserve' } }, this.instruction] };
+  }
 }
 
-/** Replaces the marker paragraph for contents list n with the field. */
-export function replaceTocMarker(xml: string, n: number, replacement: string): string {
-  const at = xml.indexOf(tocMarkerText(n));
-  if (at < 0) return xml;
-  const start = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
-  const end = xml.indexOf('</w:p>', at) + '</w:p>'.length;
-  return xml.slice(0, start) + replacement + xml.slice(end);
+const instruction = (text: string) => new TextRun({ children: [new FieldInstruction(text)] });
+
+/**
+ * A real TOC field whose cached result already lists every heading with its page (from the shared
+ * pagination), so the contents read correctly as soon as the file is opened and Word can still refresh
+ * them. Each entry links to its heading's Word bookmark. Not dirty, and no updateFields: nothing prompts
+ * the reader. Built from docx objects (docx's own TableOfContents puts its page numbers at a fixed 9025
+ * twips rather than the section's right margin), so docx's serialiser writes and escapes all of it.
+ */
+export function docxToc(doc: LayoutDocument, options: TocOptions): FileChild[] {
+  const list = entries(doc, options.maxLevel, options.headingIds);
+  const begin = [fieldChar('begin'), instruction(` TOC \\o "1-${options.maxLevel}" \\h \\z \\u `), fieldChar('separate')];
+  const end = fieldChar('end');
+  const heading = new Paragraph({ style: 'TOCHeading', children: [new TextRun(options.title)] });
+  if (list.length === 0) return [heading, new Paragraph({ children: [...begin, end] })];
+  const paras = list.map((e, i) => {
+    const page = options.pagination?.headingPages[e.id];
+    const link = new InternalHyperlink({
+      anchor: options.bookmarks.get(e.id) ?? e.id,
+      children: [new TextRun(e.text), ...(page === undefined ? [] : [new TextRun({ children: [new Tab(), String(page)] })])],
+    });
+    return new Paragraph({
+      style: `TOC${Math.min(e.level, 4)}`,
+      tabStops: [{ type: TabStopType.RIGHT, position: options.tabTwips, leader: LeaderType.DOT }],
+      children: [...(i === 0 ? begin : []), link, ...(i === list.length - 1 ? [end] : [])],
+    });
+  });
+  return [heading, ...paras];
 }

@@ -1,0 +1,132 @@
+import type { RawCell, RawSheet } from '../../readers/raw';
+import { Grid } from './grid';
+import { columnsOfRow } from './columns';
+import { familyOfColour, familyOfWords } from './status-family';
+
+/** One row of a status key as the council wrote it: its word (or number), what it means, and its fill. */
+export interface KeyRow {
+  label: string;
+  meaning: string;
+  fill?: string | undefined;
+  /** Where the word is (for warnings about the key itself). */
+  cell: string;
+}
+
+export interface KeyBlock {
+  rows: KeyRow[];
+  /** Heading over the meanings, e.g. "Progress against timescale". */
+  basis?: string | undefined;
+  /** First and last sheet row (0-based) of the block, its header included. */
+  firstRow: number;
+  lastRow: number;
+  /** Address of the block's first cell. */
+  start: string;
+}
+
+/** "Key", "RAG key", "Status", "BRAG", "Rating scale": a row that introduces a key. */
+const KEY_HEADER = /^(key|legend|status key|rag key|brag key|rating key|rag rating key|rating scale|scale|status|rag|brag|rating|rag status|score|status definitions?)$/i;
+/** Title-block lines that look like "word: value" but are never a status. */
+const METADATA = /^(last updated|updated|date|prepared by|produced by|compiled by|owner|version|author|reviewed?|review date|page|as at|reporting period|period|plan owner|sponsor|contact)\b/i;
+/** "Off track = significantly behind", "1 – not started": a key entry written in one cell. */
+const ONE_CELL = /^(\S[^=–—:-]{0,28}?)\s*(?:=|–|—|:|\s-)\s*(\S.*)$/s;
+
+type Cols = (c: number) => boolean;
+
+interface Parsed {
+  header?: { basis?: string | undefined };
+  entry?: KeyRow;
+}
+
+const clean = (t: string) => t.replace(/:\s*$/, '').trim();
+const shortLabel = (t: string) => t.length <= 30 && t.split(/\s+/).length <= 4 && !METADATA.test(t);
+
+function parseRow(cells: RawCell[], afterHeader: boolean): Parsed {
+  const texts = cells.map((c) => c.text);
+  const first = cells[0];
+  if (!first) return {};
+  if (texts.length <= 2 && KEY_HEADER.test(clean(texts[0]!))) return { header: { basis: texts[1] } };
+  if (texts.length === 2 && shortLabel(clean(texts[0]!)))
+    return { entry: { label: clean(texts[0]!), meaning: texts[1]!, fill: first.fill ?? cells[1]!.fill, cell: first.address } };
+  // "1 | Off track | Significantly behind plan": a number, its word and its meaning.
+  if (texts.length === 3 && /^\d{1,2}$/.test(texts[0]!))
+    return { entry: { label: texts[0]!, meaning: `${texts[1]} – ${texts[2]}`, fill: first.fill ?? cells[1]!.fill, cell: first.address } };
+  if (texts.length === 1 && afterHeader) {
+    const m = texts[0]!.match(ONE_CELL);
+    // Only words that name a status (or a number, or a filled cell): "Strategic Lead – …" is a band, not a key entry.
+    const word = m?.[1]?.trim() ?? '';
+    if (m && shortLabel(word) && (familyOfWords(word) || /^\d{1,2}$/.test(word) || first.fill)) return { entry: { label: m[1]!.trim(), meaning: m[2]!.trim(), fill: first.fill, cell: first.address } };
+    // A key of coloured words only ("Off track" on red): the word is its own meaning.
+    if (first.fill && shortLabel(texts[0]!)) return { entry: { label: texts[0]!, meaning: texts[0]!, fill: first.fill, cell: first.address } };
+  }
+  return {};
+}
+
+/** A run of rows is a key when it says so (a Key/Status header), or its words carry fills or name statuses. */
+function looksLikeKey(rows: KeyRow[], hasHeader: boolean): boolean {
+  if (rows.length < 2) return false;
+  if (hasHeader) return true;
+  if (rows.filter((r) => familyOfColour(r.fill)).length >= 2) return true;
+  const named = rows.filter((r) => familyOfWords(r.label) ?? (/^\d{1,2}$/.test(r.label) ? familyOfWords(r.meaning) : undefined));
+  return named.length >= Math.max(2, Math.ceil(rows.length / 2));
+}
+
+/**
+ * The first status key in rows [from, to) and the columns `cols` accepts: a header row (optional), then one
+ * entry per row. Blank rows and rows of other kinds end a block; the first block that looks like a key wins.
+ */
+export function findKeyBlock(grid: Grid, from: number, to: number, cols: Cols = () => true): KeyBlock | undefined {
+  let block: { rows: KeyRow[]; basis?: string | undefined; firstRow: number; hasHeader: boolean; start: string } | undefined;
+  let lastRow = -1;
+  const finish = (): KeyBlock | undefined => {
+    const b = block;
+    block = undefined;
+    if (b && looksLikeKey(b.rows, b.hasHeader)) return { rows: b.rows, basis: b.basis, firstRow: b.firstRow, lastRow, start: b.start };
+    return undefined;
+  };
+  for (let r = from; r < to; r++) {
+    const cells = distinctCells(grid, r).filter((c) => cols(c.c));
+    const parsed = parseRow(cells, block?.hasHeader ?? false);
+    if (parsed.header && (!block || block.rows.length > 0)) {
+      const done = finish();
+      if (done) return done;
+      block = { rows: [], basis: parsed.header.basis, firstRow: r, hasHeader: true, start: cells[0]!.address };
+      lastRow = r;
+    } else if (parsed.entry) {
+      block ??= { rows: [], firstRow: r, hasHeader: false, start: parsed.entry.cell };
+      block.rows.push(parsed.entry);
+      lastRow = r;
+    } else {
+      const done = finish();
+      if (done) return done;
+    }
+  }
+  return finish();
+}
+
+/** Used cells of a row with merged copies counted once, in column order. */
+function distinctCells(grid: Grid, r: number): RawCell[] {
+  return grid.usedCells(r).filter((c) => !grid.isContinuation(r, c.c) && c.text !== '');
+}
+
+/** The key beside the table: to the right of the last column whose heading we know (the key's own heading may share the header row). */
+export function findKeyBeside(grid: Grid, headerRow: number): { block: KeyBlock; firstCol: number } | undefined {
+  const known = Object.values(columnsOfRow(grid, headerRow) ?? {});
+  if (!known.length) return undefined;
+  const firstCol = Math.max(...known) + 1;
+  const block = findKeyBlock(grid, 0, grid.rowCount, (c) => c >= firstCol);
+  return block ? { block, firstCol } : undefined;
+}
+
+/** The sheet without the key beside its table, so the key's rows are not read as parts of actions. */
+export function withoutKey(sheet: RawSheet, block: KeyBlock, firstCol: number): RawSheet {
+  const rows = sheet.rows.map((row, r) => (r < block.firstRow || r > block.lastRow ? row : row.map((cell, c) => (c >= firstCol ? undefined : cell))));
+  return { ...sheet, rows };
+}
+
+/** A sheet that holds the key: Key, Legend, RAG key, Status key, BRAG key, Rating key. */
+export const KEY_SHEET = /^(key|keys|legend|rag key|brag key|status key|rating key|rag rating|key and guidance|guidance and key)$/i;
+
+export function keySheetBlock(sheet: RawSheet): KeyBlock | undefined {
+  const grid = new Grid(sheet);
+  return findKeyBlock(grid, 0, grid.rowCount);
+}

@@ -1,0 +1,158 @@
+import * as zlib from 'node:zlib';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
+import { changeWith, megabytes, sizeText, ZIP_RATIO_FLOOR, type ReadLimits } from '../io/read-limits';
+import { xmlNestingProblem } from './xml-depth';
+
+/**
+ * Checks a zip workbook (.xlsx, .xlsm, .ods) before SheetJS sees it. SheetJS trusts the archive: a
+ * truncated file makes it loop for ever, and a zip bomb (a sharedStrings part that inflates to gigabytes)
+ * is inflated in full. Here the central directory is read first (entry count, declared sizes and ratios),
+ * then every entry is inflated with its declared size as a hard cap, so no entry can expand beyond what
+ * was checked, and every XML part is scanned for nesting depth and DTDs.
+ */
+export interface ZipEntryInfo {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+export interface ZipWorkbookFacts {
+  entries: ZipEntryInfo[];
+  /**
+   * Whether cell styles must be read: an .xlsx whose styles part has a solid fill or whose sheets hide rows
+   * (or an .ods, whose styles live elsewhere). Without one, the parser is spared its per-cell style work, which is most of its time
+   * (and, with no styles part at all, an exception per cell).
+   */
+  needsStyles: boolean;
+}
+
+export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFacts {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = centralDirectory(buf, file, limits);
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (total > limits.zipMaxUncompressedBytes)
+      throw new UnreadableInputError(file, `the workbook expands to more than ${megabytes(limits.zipMaxUncompressedBytes)} (zip entries' declared sizes add up past the limit) ${changeWith('zipMaxUncompressedBytes')}`);
+    const ratio = e.size / Math.max(e.compressedSize, 1);
+    if (e.size > ZIP_RATIO_FLOOR && ratio > limits.zipMaxRatio)
+      throw new UnreadableInputError(file, `zip entry ${e.name} expands ${Math.round(ratio)} times (${sizeText(e.compressedSize)} to ${sizeText(e.size)}), over the ratio limit of ${limits.zipMaxRatio}: this looks like a zip bomb ${changeWith('zipMaxRatio')}`);
+  }
+  let needsStyles = !entries.some((e) => e.name === 'xl/workbook.xml');
+  for (const e of entries) {
+    const content = checkEntryContent(buf, e, file, limits);
+    if (e.name === 'xl/styles.xml' && content.includes('"solid"')) needsStyles = true;
+    // The parser reports hidden rows only when reading styles.
+    if (e.name.startsWith('xl/worksheets/') && content.includes('hidden="') && /<row [^>]*hidden="(1|true)"/.test(content.toString('latin1'))) needsStyles = true;
+  }
+  return { entries, needsStyles };
+}
+
+function fail(file: string, what: string): never {
+  throw new UnreadableInputError(file, `not a readable workbook: the zip archive is truncated or damaged (${what})`);
+}
+
+function centralDirectory(buf: Buffer, file: string, limits: ReadLimits): ZipEntryInfo[] {
+  const eocd = findEocd(buf);
+  if (eocd < 0) fail(file, 'no central directory at its end; the file may have been cut short');
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || buf.readUInt32LE(locator) !== SIG_EOCD64_LOCATOR) fail(file, 'zip64 directory locator missing');
+    const at = Number(buf.readBigUInt64LE(locator + 8));
+    if (at + 56 > buf.length || buf.readUInt32LE(at) !== SIG_EOCD64) fail(file, 'zip64 directory missing');
+    count = Number(buf.readBigUInt64LE(at + 32));
+    cdSize = Number(buf.readBigUInt64LE(at + 40));
+    cdOffset = Number(buf.readBigUInt64LE(at + 48));
+  }
+  if (count > limits.zipMaxEntries)
+    throw new UnreadableInputError(file, `the zip archive has ${count} entries, over the limit of ${limits.zipMaxEntries} ${changeWith('zipMaxEntries')}`);
+  if (cdOffset + cdSize > buf.length) fail(file, 'central directory lies past the end of the file');
+  const entries: ZipEntryInfo[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) fail(file, `directory entry ${i + 1} of ${count} is missing`);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    if (p + 46 + nameLen + extraLen > buf.length) fail(file, `directory entry ${i + 1} runs past the end`);
+    const entry: ZipEntryInfo = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      localOffset: buf.readUInt32LE(p + 42),
+    };
+    applyZip64Extra(entry, buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The end-of-central-directory record: in the last 22 bytes, or before a comment of up to 65,535 bytes. */
+function findEocd(buf: Buffer): number {
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let p = buf.length - 22; p >= stop; p--) if (buf.readUInt32LE(p) === SIG_EOCD) return p;
+  return -1;
+}
+
+/** Sizes and offsets of 0xFFFFFFFF live in the zip64 extra field (id 1), in this order. */
+function applyZip64Extra(entry: ZipEntryInfo, extra: Buffer): void {
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(p);
+    const len = extra.readUInt16LE(p + 2);
+    if (id === 1) {
+      let q = p + 4;
+      const next = () => {
+        const v = q + 8 <= p + 4 + len && q + 8 <= extra.length ? Number(extra.readBigUInt64LE(q)) : undefined;
+        q += 8;
+        return v;
+      };
+      if (entry.size === 0xffffffff) entry.size = next() ?? entry.size;
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next() ?? entry.compressedSize;
+      if (entry.localOffset === 0xffffffff) entry.localOffset = next() ?? entry.localOffset;
+      return;
+    }
+    p += 4 + len;
+  }
+}
+
+/** Inflates one entry capped at its declared size (a lying directory cannot smuggle a bomb past the checks). */
+function checkEntryContent(buf: Buffer, e: ZipEntryInfo, file: string, limits: ReadLimits): Buffer {
+  const p = e.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) fail(file, `entry ${e.name} is missing`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (start + e.compressedSize > buf.length) fail(file, `entry ${e.name} runs past the end of the file`);
+  const data = buf.subarray(start, start + e.compressedSize);
+  let content: Buffer;
+  if (e.method === 0) content = data;
+  else if (e.method === 8) {
+    try {
+      // maxOutputLength stops zlib the moment the output passes the declared size.
+      content = zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+    } catch (err) {
+      if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new UnreadableInputError(file, `zip entry ${e.name} expands beyond the ${sizeText(e.size)} its directory declares: the archive is forged or damaged`);
+      fail(file, `entry ${e.name} does not inflate: ${(err as Error).message}`);
+    }
+  } else throw new UnreadableInputError(file, `not a readable workbook: zip entry ${e.name} uses compression method ${e.method}, which Excel and LibreOffice do not write`);
+  if (content.length !== e.size) fail(file, `entry ${e.name} holds ${content.length} bytes where its directory declares ${e.size}`);
+  if (/\.(xml|rels|vml)$/i.test(e.name)) {
+    const problem = xmlNestingProblem(content, limits.xmlMaxDepth);
+    if (problem === 'dtd') throw new UnreadableInputError(file, `zip entry ${e.name} declares a DTD (<!DOCTYPE>), which workbooks never contain; refused so entity expansion cannot run`);
+    if (problem !== undefined)
+      throw new UnreadableInputError(file, `zip entry ${e.name} nests XML elements ${problem} deep, over the limit of ${limits.xmlMaxDepth} ${changeWith('xmlMaxDepth')}`);
+  }
+  return content;
+}

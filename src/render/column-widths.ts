@@ -1,0 +1,66 @@
+import type { LayoutSection, LayoutStyle, TableBlock } from './layout';
+import { contentTwips } from './paginate/page-size';
+
+/**
+ * Arial Bold advance widths (per 1000 em) for ASCII 32-126, the same as Helvetica Bold's AFM and Arimo Bold,
+ * which the PDF embeds: enough to know how wide a header word is before any writer runs.
+ */
+const BOLD = '278,333,474,556,556,889,722,278,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,333,333,584,584,584,611,975,722,722,722,722,667,611,778,722,278,556,722,611,833,722,778,667,778,722,667,611,722,667,944,667,667,611,333,278,333,584,556,278,556,611,556,611,556,333,611,611,278,278,556,278,889,611,611,611,611,389,556,333,611,556,778,556,556,500,389,280,389,584'
+  .split(',')
+  .map(Number);
+/** Word's default cell margins (108 twips each side) plus a little for borders and rounding. */
+const CELL_PADDING = 5.4 * 2 + 3;
+
+export function boldWordWidth(word: string, size: number): number {
+  let units = 0;
+  for (const ch of word) {
+    const code = ch.codePointAt(0)!;
+    units += code >= 32 && code <= 126 ? BOLD[code - 32]! : 667;
+  }
+  return (units / 1000) * size;
+}
+
+const longestWord = (text: string, size: number) => Math.max(0, ...text.split(/[\s/-]+/).map((w) => boldWordWidth(w, size)));
+
+/**
+ * Column widths in points that fill the usable width, keep the author's proportions where they can, and
+ * give every column at least the width of its longest header word (and of a status word in a coloured cell),
+ * so no header breaks inside a word ("Complet/e"). Widths that must grow take from the columns that can spare it.
+ */
+export function fitColumns(table: TableBlock, available: number, fontSize: number): number[] {
+  const minimum = table.columns.map((c, i) => {
+    const words = [c.header, ...table.rows.map((r) => (r[i]?.fill ? r[i]!.runs.map((x) => x.text).join('') : ''))];
+    return Math.max(...words.map((w) => longestWord(w, fontSize))) + CELL_PADDING;
+  });
+  const relative = table.columns.map((c) => c.width);
+  const fixed = new Set<number>();
+  let widths = relative.map(() => 0);
+  // Pin each too-narrow column at its minimum and share the rest out again, until none is too narrow.
+  for (let round = 0; round <= table.columns.length; round++) {
+    const spare = available - [...fixed].reduce((s, i) => s + minimum[i]!, 0);
+    const share = relative.reduce((s, w, i) => (fixed.has(i) ? s : s + w), 0);
+    widths = relative.map((w, i) => (fixed.has(i) ? minimum[i]! : (w / share) * spare));
+    const short = widths.map((w, i) => (!fixed.has(i) && w < minimum[i]! ? i : -1)).filter((i) => i >= 0);
+    if (!short.length || spare <= 0) break;
+    short.forEach((i) => fixed.add(i));
+  }
+  // More header than page: the least bad is each column in proportion to what it needs.
+  if (widths.some((w) => !(w > 0))) {
+    const need = minimum.reduce((a, b) => a + b, 0);
+    widths = minimum.map((m) => (m / need) * available);
+  }
+  return widths.map((w) => Math.round(w * 10) / 10);
+}
+
+/** Every table of a section fitted to that section's usable width (portrait or landscape, on the house page size). */
+export function fitTables(sections: LayoutSection[], style: LayoutStyle): LayoutSection[] {
+  return sections.map((s) => {
+    const available = contentTwips(style, s.orientation) / 20;
+    const blocks = s.blocks.map((b) => {
+      if (b.kind !== 'table') return b;
+      const widths = fitColumns(b, available, style.tableFontSize);
+      return { ...b, columns: b.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
+    });
+    return { ...s, blocks };
+  });
+}

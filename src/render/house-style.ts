@@ -1,0 +1,65 @@
+import * as path from 'node:path';
+import type { RenderSettings } from '../config/schema';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
+import type { ImageBlock, LayoutDocument, RunningLogo } from './layout';
+import { fitWithin, ImageFileError, loadImage, type LoadedImage } from './image-file';
+import { fitTables } from './column-widths';
+
+/** Logo sizes in points: a running header line, and the top of a front sheet. */
+const HEADER_LOGO = { width: 110, height: 26 };
+const FRONT_LOGO = { width: 200, height: 60 };
+
+const loaded = new Map<string, LoadedImage>();
+
+/**
+ * The council's logo from `render.logo`, read once per run. A logo that cannot be used stops the run
+ * (exit 2) naming the setting, as a missing settings file would: the papers must not go out without it.
+ */
+export function houseLogo(settings: Pick<RenderSettings, 'logo'>, cwd = process.cwd()): LoadedImage | undefined {
+  if (!settings.logo) return undefined;
+  const file = path.resolve(cwd, settings.logo.path);
+  let image = loaded.get(file);
+  if (!image) {
+    try {
+      image = loadImage(file);
+    } catch (e) {
+      if (!(e instanceof ImageFileError)) throw e;
+      throw new UnreadableInputError('render.logo.path', `"${settings.logo.path}" ${e.message}; expected a PNG, JPEG or SVG logo`);
+    }
+    loaded.set(file, image);
+  }
+  return image;
+}
+
+/** The settings with the logo path made absolute (after checking it loads), so layout code never depends on the working folder. */
+export function resolveHouseSettings<T extends Pick<RenderSettings, 'logo'>>(settings: T, cwd: string): T {
+  if (!settings.logo) return settings;
+  houseLogo(settings, cwd);
+  return { ...settings, logo: { ...settings.logo, path: path.resolve(cwd, settings.logo.path) } };
+}
+
+function picture(image: LoadedImage, box: { width: number; height: number }, alt: string): RunningLogo {
+  return { format: image.format, data: image.data, ...(image.fallbackPng ? { fallbackPng: image.fallbackPng } : {}), ...fitWithin(image, box.width, box.height), alt };
+}
+
+/**
+ * The last step of every layout: the logo at the top of the first page and in every running header, and
+ * table columns wide enough for their header words on this page size. Done once here, not in each document
+ * kind, so reports, appendices, agendas, decision records and board packs cannot differ.
+ */
+export function finishLayout(doc: LayoutDocument, settings: Pick<RenderSettings, 'logo'>): LayoutDocument {
+  const image = houseLogo(settings);
+  let sections = fitTables(doc.sections, doc.style);
+  if (image && settings.logo) {
+    const alt = settings.logo.alt;
+    const header = picture(image, HEADER_LOGO, alt);
+    const front: ImageBlock = { kind: 'image', ...picture(image, FRONT_LOGO, alt) };
+    sections = sections.map((s, i) => ({
+      ...s,
+      header: { ...s.header, logo: header },
+      // A document made from others (an agenda pack) already has a logo on each report's front sheet.
+      blocks: i === 0 && s.blocks[0]?.kind !== 'image' ? [front, ...s.blocks] : s.blocks,
+    }));
+  }
+  return { ...doc, sections };
+}

@@ -1,0 +1,36 @@
+import type { LayoutDocument } from '../../render/layout';
+
+/**
+ * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed and carriage return, the
+ * non-characters U+FFFE and U+FFFF, and unpaired surrogates. The docx package drops the controls itself
+ * but writes U+FFFE and U+FFFF as they are, which makes a part Word refuses to open. The readers warn about
+ * such characters with their cell; this is the writer's own guarantee that none reaches the XML.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+export const xmlSafeText = (s: string): string => s.replace(NOT_XML, '');
+
+/**
+ * The layout with every string made XML-safe, so no path into the DOCX (text, table summaries, headers,
+ * document properties, numbering patterns) can be missed. Objects without such characters are returned
+ * as they are, so the usual case copies nothing; image bytes are never touched.
+ */
+export function xmlSafeLayout(doc: LayoutDocument): LayoutDocument {
+  return clean(doc) as LayoutDocument;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === 'string') {
+    NOT_XML.lastIndex = 0;
+    return NOT_XML.test(value) ? xmlSafeText(value) : value;
+  }
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    const cleaned = items.map(clean);
+    return cleaned.some((v, i) => v !== items[i]) ? cleaned : value;
+  }
+  const entries = Object.entries(value);
+  const cleaned = entries.map(([k, v]) => [k, clean(v)] as const);
+  return cleaned.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(cleaned) : value;
+}

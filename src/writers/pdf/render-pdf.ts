@@ -1,0 +1,128 @@
+/**
+ * PDF writer: draws the pages pagination produced, with pdfkit, as tagged PDF/UA-1. Every box is marked
+ * content of its structure element or an artifact; headings become bookmarks and link destinations; fonts
+ * are embedded subsets with ToUnicode maps; the document's language, title (shown in the title bar) and
+ * pdfuaid are set. Only the drawing happens here: every page decision was made in src/render/paginate.
+ */
+import type PDFDocument from 'pdfkit';
+import type { PDFOutline } from 'pdfkit';
+import type { LayoutDocument } from '../../render/layout';
+import type { Face } from '../../render/fonts/font-set';
+import type { Box, Page, Paginated, TextBox } from '../../render/paginate/page-model';
+import { artifact, StructureTree } from './structure';
+import { drawImage } from './draw-image';
+
+/** fontkit shaping off: widths were measured from plain advances, as Word sets Arial (no kerning). */
+const NO_SHAPING = { kern: false, liga: false, clig: false, calt: false };
+
+export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Uint8Array> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFKit = require('pdfkit') as typeof PDFDocument;
+  const created = new Date(doc.meta.created);
+  const pdf = new PDFKit({
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
+    tagged: true,
+    displayTitle: true,
+    lang: doc.meta.language,
+    compress: true,
+    info: {
+      Title: doc.meta.title,
+      ...(doc.meta.author ? { Author: doc.meta.author } : {}),
+      ...(doc.meta.subject ? { Subject: doc.meta.subject } : {}),
+      ...(doc.meta.keywords?.length ? { Keywords: doc.meta.keywords.join(', ') } : {}),
+      Creator: 'cabinet-reports',
+      Producer: 'cabinet-reports',
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('data', (c) => chunks.push(c));
+    pdf.on('end', () => resolve());
+    pdf.on('error', (e) => reject(e instanceof Error ? e : new Error(String(e))));
+  });
+
+  const registered = new Set<string>();
+  const useFace = (face: Face) => {
+    if (!registered.has(face.key)) {
+      pdf.registerFont(face.key, face.file);
+      registered.add(face.key);
+    }
+    pdf.font(face.key);
+  };
+  const tree = new StructureTree(pdf, paged.root);
+  const outline: (PDFOutline | undefined)[] = [pdf.outline];
+
+  for (const page of paged.pages) {
+    pdf.addPage({ size: [page.width, page.height], margin: 0 });
+    for (const entry of page.outline) pdf.addNamedDestination(entry.id, 'XYZ', 0, entry.y, null);
+    addBookmarks(pdf, page, outline);
+    for (const box of page.boxes) drawBox(pdf, box, tree, useFace);
+  }
+  tree.end();
+  pdf.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undefined)[]): void {
+  for (const entry of page.outline) {
+    if (!(entry as { listed?: boolean }).listed) continue;
+    const parent = outline.slice(0, entry.level).reverse().find(Boolean) ?? outline[0]!;
+    const item = parent.addItem(entry.title);
+    outline.length = entry.level + 1;
+    outline[entry.level] = item;
+  }
+}
+
+function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: Face) => void): void {
+  switch (box.kind) {
+    case 'text': {
+      const draw = () => drawText(pdf, box, useFace);
+      if (!box.node) return artifact(pdf, draw, 'Pagination');
+      const el = tree.mark(box.node, draw);
+      const link = box.node.link;
+      if (link) {
+        const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
+        const rect: [number, number, number, number] = [box.x, box.baseline - box.size, width, box.size * 1.2];
+        // A String object, which pdfkit writes as a PDF string (a plain string would become a name).
+        // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types, no-new-wrappers
+        const options = { structParent: el, Contents: new String(link.contents) };
+        if (link.url) pdf.link(...rect, link.url, options);
+        else if (link.dest) pdf.goTo(...rect, link.dest, options);
+      }
+      return;
+    }
+    case 'rect':
+      return artifact(pdf, () => {
+        pdf.save();
+        if (box.fill) pdf.rect(box.x, box.y, box.width, box.height).fill(box.fill);
+        if (box.stroke) {
+          pdf.lineWidth(box.lineWidth ?? 0.5).strokeColor(box.stroke);
+          pdf.moveTo(box.x, box.y).lineTo(box.x + box.width, box.y + box.height).stroke();
+        }
+        pdf.restore();
+      });
+    case 'image': {
+      const draw = () => drawImage(pdf, box.image, box.x, box.y, box.width, box.height);
+      if (!box.node) return artifact(pdf, draw);
+      tree.mark(box.node, draw);
+      return;
+    }
+  }
+}
+
+function drawText(pdf: PDFDocument, box: TextBox, useFace: (f: Face) => void): void {
+  pdf.fillColor(box.colour);
+  for (const seg of box.segments) {
+    useFace(seg.face);
+    pdf.fontSize(box.size).text(seg.text, box.x + seg.x, box.baseline, { lineBreak: false, baseline: 'alphabetic', features: NO_SHAPING });
+  }
+  if (box.underline) {
+    const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
+    pdf.save().lineWidth(0.5).strokeColor(box.colour).moveTo(box.x, box.baseline + 1.5).lineTo(box.x + width, box.baseline + 1.5).stroke().restore();
+  }
+}

@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../support/cli';
+import { tempDir } from '../report/fixtures';
+import { cabinetAsync } from './run';
+
+/** Every file of a folder with its bytes, leaving out the temporary files of an interrupted write. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs.readdirSync(dir).filter((f) => !/\.tmp-/.test(f)).sort().map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+  );
+}
+
+/** A decision record built once into out/, then changed so that a second build would change every file. */
+async function builtOnce() {
+  const dir = tempDir();
+  fs.copyFileSync(path.join(ROOT, 'data', 'decisions', 'cabinet-2023-06-15-ilacs.md'), path.join(dir, 'd.md'));
+  const first = await cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir }).done;
+  expect(first.code).toBe(0);
+  const out = path.join(dir, 'out', fs.readdirSync(path.join(dir, 'out'))[0]!);
+  const before = snapshot(out);
+  expect(Object.keys(before)).toEqual(['decision.docx', 'decision.pdf', 'manifest.json']);
+  fs.appendFileSync(path.join(dir, 'd.md'), '\nA paragraph added after the first build.\n');
+  return { dir, out, before };
+}
+
+describe('a build that does not finish leaves the previous output intact', () => {
+  it('when a write fails part-way (the file-size limit stops the first file), exit 2 and nothing replaced', async () => {
+    const { dir, out, before } = await builtOnce();
+    // 16 KB: the PDF (about 25 KB) cannot be written in full.
+    const r = await cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir, shellPrefix: 'ulimit -f 16' }).done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/EFBIG|file too large/);
+    expect(r.stderr).not.toMatch(/    at /);
+    expect(snapshot(out)).toEqual(before);
+    // And a build that is allowed to finish does replace them.
+    const again = await cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir }).done;
+    expect(again.code).toBe(0);
+    expect(snapshot(out)['decision.pdf']).not.toEqual(before['decision.pdf']);
+  }, 90_000);
+
+  it('when the process is killed (SIGKILL) while it builds', async () => {
+    const { dir, out, before } = await builtOnce();
+    const run = cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir });
+    // The build takes seconds (measured 2-6 s here); half a second in, it is laying out or rendering.
+    await new Promise((r) => setTimeout(r, 500));
+    process.kill(run.pid!, 'SIGKILL');
+    const r = await run.done;
+    expect(r.signal).toBe('SIGKILL');
+    expect(snapshot(out)).toEqual(before);
+  }, 90_000);
+});
