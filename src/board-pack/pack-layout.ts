@@ -54,9 +54,10 @@ function planBlocks(p: PackPlan, chart: ImageBlock, input: PackInput, ids: IdAll
   const h = (level: 2 | 3, t: string): Block => ({ kind: 'heading', level, text: t, id: ids.id(`${plan.title} ${t}`) });
   const blocks: Block[] = [h(2, plan.title), h(3, 'RAG summary'), statusSummaryTable(plan), chart];
   // Titled in the key's own words, worst first: "Red and Amber", "Off track and Slipping", "1 and 2".
-  const worst = words(exceptionEntries(plan).map((e) => e.label), 'and') || 'no exception statuses';
-  blocks.push(h(3, `Exceptions: ${worst} actions`), listOrNone(table(`${worst} actions in full`, [['Ref', 1], ['Action', 5], ['Lead', 3], ['Due', 2.1], ['Status', 1.4], ['Progress', 4]],
-    exceptions(plan).map((l) => [ref(l), text(l.action.text), leads(l), text(l.action.due.text || 'Not given'), statusCell(l.action.status, plan.legend, overrides), text(l.action.progress || 'No update')])), `No actions are rated ${words(exceptionEntries(plan).map((e) => e.label), 'or') || 'as exceptions'}.`));
+  const worst = words(exceptionEntries(plan).map((e) => e.label), 'and');
+  const none = worst ? `No actions are rated ${words(exceptionEntries(plan).map((e) => e.label), 'or')}.` : 'The plan’s key marks no status as an exception (set exception: true under legend: in the settings).';
+  blocks.push(h(3, worst ? `Exceptions: ${worst} actions` : 'Exceptions'), listOrNone(table(`${worst || 'Exception'} actions in full`, [['Ref', 1], ['Action', 5], ['Lead', 3], ['Due', 2.1], ['Status', 1.4], ['Progress', 4]],
+    exceptions(plan).map((l) => [ref(l), text(l.action.text), leads(l), text(l.action.due.text || 'Not given'), statusCell(l.action.status, plan.legend, overrides), text(l.action.progress || 'No update')])), none));
   blocks.push(h(3, 'Consistency warnings'), listOrNone(table('Actions whose rating, dates or notes do not agree', [['Ref', 1], ['Action', 6], ['Problem', 5]],
     inconsistencies(plan, input.asAt).map((w) => [ref(w.item), text(w.item.action.text), text(w.problem)])), 'None.'));
   blocks.push(h(3, 'Due in the next 60 days'), listOrNone(table('Actions due within 60 days of the position date', [['Ref', 1], ['Action', 6], ['Lead', 3], ['Due', 2.1], ['Status', 1.4]],

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readReportSource } from '../model/report-source';
+import { agendaConsistency } from '../model/agenda-consistency';
 import type { Config } from '../config/schema';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readMeeting } from '../model/meeting-source';
@@ -19,7 +22,14 @@ export function checkMeetingFile(file: string, config: Config): Diagnostic[] {
     out.push(...checkAgendaPublication(meeting.date, meeting.agendaPublished, cal, config.governance, at('agendaPublished')));
     out.push(...checkWorkingDay(meeting.agendaPublished, 'agenda publication', cal, at('agendaPublished')));
   }
-  for (const item of meeting.items)
-    if ('report' in item) out.push(...checkReportFile(path.relative(process.cwd(), path.resolve(path.dirname(file), item.report)), config));
+  meeting.items.forEach((item, i) => {
+    if (!('report' in item)) return;
+    const report = path.relative(process.cwd(), path.resolve(path.dirname(file), item.report));
+    out.push(...checkReportFile(report, config));
+    // The same meeting, council and item number the agenda build insists on.
+    const written = fs.existsSync(report) ? readReportSource(path.resolve(report)) : undefined;
+    if (written?.front)
+      out.push(...agendaConsistency({ meeting, meetingFile: file, number: i + 1, defaultCouncil: config.render.council }, written.front, { file: report, text: fs.readFileSync(report, 'utf8') }));
+  });
   return out;
 }

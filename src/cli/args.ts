@@ -30,7 +30,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O):
       allowPositionals: true,
       strict: true,
     });
-    return parsed as unknown as ParsedArgs<O>;
+    return parsed;
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }

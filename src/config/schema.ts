@@ -3,6 +3,9 @@
  * a default so a council starts with an empty file and overrides only what its constitution says.
  */
 import { z } from 'zod';
+import { DEFAULT_READ_LIMITS } from '../io/read-limits';
+
+const MB = 1024 * 1024;
 
 const HexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -117,7 +120,41 @@ export const LegendSettingSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).optional(),
 });
 
+/**
+ * Bounds on every read (brief: no input may hang or exhaust memory). Sizes in MB; the defaults live with
+ * the readers (src/io/read-limits.ts) so a library user gets the same ones without a settings file.
+ */
+export const LimitsSettingsSchema = z
+  .strictObject({
+    maxFileMB: z.number().positive().default(DEFAULT_READ_LIMITS.maxFileBytes / MB),
+    zipMaxEntries: z.number().int().min(1).default(DEFAULT_READ_LIMITS.zipMaxEntries),
+    zipMaxUncompressedMB: z.number().positive().default(DEFAULT_READ_LIMITS.zipMaxUncompressedBytes / MB),
+    zipMaxRatio: z.number().min(1).default(DEFAULT_READ_LIMITS.zipMaxRatio),
+    xmlMaxDepth: z.number().int().min(8).default(DEFAULT_READ_LIMITS.xmlMaxDepth),
+  })
+  .prefault({});
+
+export const PathsSettingsSchema = z
+  .strictObject({
+    /**
+     * Folders (relative to where cabinet runs) that workbooks named in front matter and reports named in
+     * meeting files must lie in; empty: anywhere. For a shared build server: e.g. [data, /srv/plans].
+     */
+    readRoots: z.array(z.string().min(1)).default([]),
+  })
+  .prefault({});
+
+export const WorkbookSettingsSchema = z
+  .strictObject({
+    /** Read sheets and rows hidden in Excel too (by default they are left out with a warning). */
+    includeHidden: z.boolean().default(false),
+  })
+  .prefault({});
+
 export const ConfigSchema = z.object({
+  limits: LimitsSettingsSchema,
+  paths: PathsSettingsSchema,
+  workbooks: WorkbookSettingsSchema,
   /** The council's status key; empty: each workbook's own key, else the standard BRAG legend. */
   legend: z.array(LegendSettingSchema).default([]),
   render: RenderSettingsSchema,
@@ -130,3 +167,4 @@ export type RenderSettings = Config['render'];
 export type GovernanceSettings = Config['governance'];
 export type BoardPackSettings = Config['boardPack'];
 export type DeliverySettings = Config['delivery'];
+export type LimitsSettings = Config['limits'];

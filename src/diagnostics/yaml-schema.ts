@@ -6,7 +6,8 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { error, type Diagnostic } from './diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
+import { YAML_MAX_DEPTH, yamlDepth } from '../text/yaml-depth';
 import { isMissing, issueMessage } from './zod-message';
 
 export interface YamlCodes {
@@ -183,7 +184,7 @@ function unknownKeys(node: unknown, schema: AnySchema, root: AnySchema, path: (s
 /** Offset of the deepest key of `path` that exists in the document (the key itself, so the line is the key's). */
 function offsetOf(doc: Document, path: PropertyKey[]): number | undefined {
   let node: unknown = doc.contents;
-  let offset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  let offset: number | undefined = doc.contents?.range?.[0];
   for (const seg of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
@@ -203,6 +204,9 @@ function offsetOf(doc: Document, path: PropertyKey[]): number | undefined {
 /** Parses YAML text and validates it against `schema`: all problems at once, none thrown. */
 export function validateYaml<S extends z.ZodType>(text: string, schema: S, o: YamlOptions): YamlValidation<z.infer<S>> {
   const lineOffset = o.lineOffset ?? 0;
+  // Before parsing: the yaml library composes recursively, and "[[[[…" overflows the stack.
+  const depth = yamlDepth(text);
+  if (depth > YAML_MAX_DEPTH) throw new UnreadableInputError(o.file, `YAML nested ${depth} levels deep, over the limit of ${YAML_MAX_DEPTH} (no meeting file, front matter or settings file needs more than 5)`);
   const counter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, lineCounter: counter, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : counter.linePos(offset).line + lineOffset);

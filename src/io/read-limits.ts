@@ -14,8 +14,6 @@ export interface ReadLimits {
   zipMaxRatio: number;
   /** Deepest element nesting in any XML part of a workbook. */
   xmlMaxDepth: number;
-  /** Deepest nesting of YAML (meeting files, front matter, settings). */
-  yamlMaxDepth: number;
 }
 
 const MB = 1024 * 1024;
@@ -27,7 +25,6 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   zipMaxUncompressedBytes: 200 * MB,
   zipMaxRatio: 200,
   xmlMaxDepth: 100,
-  yamlMaxDepth: 50,
 };
 
 /** Small entries compress however they like (a 2 KB run of one character): the ratio matters only above this. */
@@ -40,7 +37,6 @@ export const LIMIT_SETTING: Record<keyof ReadLimits, string> = {
   zipMaxUncompressedBytes: 'limits.zipMaxUncompressedMB',
   zipMaxRatio: 'limits.zipMaxRatio',
   xmlMaxDepth: 'limits.xmlMaxDepth',
-  yamlMaxDepth: 'limits.yamlMaxDepth',
 };
 
 /** The settings block (sizes in MB, as people write them) as the limits readers use. */
@@ -50,7 +46,6 @@ export function readLimitsFromSettings(settings: {
   zipMaxUncompressedMB: number;
   zipMaxRatio: number;
   xmlMaxDepth: number;
-  yamlMaxDepth: number;
 }): ReadLimits {
   return {
     maxFileBytes: Math.round(settings.maxFileMB * MB),
@@ -58,7 +53,6 @@ export function readLimitsFromSettings(settings: {
     zipMaxUncompressedBytes: Math.round(settings.zipMaxUncompressedMB * MB),
     zipMaxRatio: settings.zipMaxRatio,
     xmlMaxDepth: settings.xmlMaxDepth,
-    yamlMaxDepth: settings.yamlMaxDepth,
   };
 }
 

@@ -2,11 +2,12 @@
  * YAML front matter over a Markdown body, validated by a zod schema, with every problem a diagnostic that
  * names the file and the line. Shared by reports, decision records and any later source kind.
  */
-import * as fs from 'node:fs';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { validateYaml } from '../diagnostics/yaml-schema';
+import { readBoundedText } from '../io/safe-read';
+import { DEFAULT_READ_LIMITS } from '../io/read-limits';
 
 export interface Sourced<T> {
   file: string;
@@ -17,12 +18,9 @@ export interface Sourced<T> {
   diagnostics: Diagnostic[];
 }
 
+/** Bounded: only regular files, at most limits.maxFileMB (a report named as /dev/zero is refused, not read). */
 export function readSourceFile(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UnreadableInputError(file, 'file not found');
-  }
+  return readBoundedText(file, { maxBytes: DEFAULT_READ_LIMITS.maxFileBytes });
 }
 
 interface Split {

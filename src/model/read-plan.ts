@@ -8,11 +8,13 @@ import { Grid } from './normalise/grid';
 import { findHeaderRow, type HeaderRow } from './normalise/columns';
 import { findLegend, type LegendSetting } from './normalise/legend';
 import { periodFromTitle } from './normalise/period';
-import { parseSectionHeading } from './normalise/band-text';
+import { isNote, parseSectionHeading } from './normalise/band-text';
 import { TableWalker } from './normalise/table-walker';
 import type { PlanBuilder } from './normalise/plan-builder';
 import { checkedPlan } from './checked-plan';
 import { describeRemoved } from '../text/xml-chars';
+import { readLimitsFromSettings } from '../io/read-limits';
+import type { LimitsSettings } from '../config/schema';
 
 export interface ReadPlanOptions extends ReadWorkbookOptions {
   /** Only look for the plan table on this sheet. */
@@ -27,6 +29,11 @@ export interface ReadPlanResult {
   /** Absent only when no plan table was found (an error diagnostic says what was found instead). */
   plan?: Plan;
   diagnostics: Diagnostic[];
+}
+
+/** The read options the settings give: limits (`limits:`) and whether hidden sheets and rows are read. */
+export function readSettings(config: { limits: LimitsSettings; workbooks: { includeHidden: boolean } }): Pick<ReadPlanOptions, 'limits' | 'includeHidden'> {
+  return { limits: readLimitsFromSettings(config.limits), includeHidden: config.workbooks.includeHidden };
 }
 
 /** Reads a workbook (path or bytes) into the typed Plan. Unreadable input throws UnreadableInputError. */
@@ -100,7 +107,8 @@ function planTitle(grid: Grid, headerRow: number): { text: string; row: number }
   for (let r = 0; r < headerRow; r++) {
     const [first] = grid.distinctTexts(r);
     if (first && parseSectionHeading(first)) return undefined;
-    if (first && first.length > 3) return { text: first, row: r };
+    // "Last updated: …" above an untitled table is a note, not the plan's title.
+    if (first && first.length > 3 && !isNote(first)) return { text: first, row: r };
   }
   return undefined;
 }

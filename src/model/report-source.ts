@@ -54,6 +54,8 @@ export const ReportFrontMatterSchema = z.strictObject({
   }),
   classification: ClassificationSchema.default('public'),
   urgency: z.string().default('Not applicable'),
+  /** The paper's language (BCP 47): en-GB, or cy for a Welsh paper; the PDF's /Lang and the DOCX's proofing language. */
+  language: z.enum(['en-GB', 'cy']).default('en-GB'),
   purpose: z.enum(['decision', 'information', 'noting']).default('decision'),
   priorities: z.array(z.string()).default([]),
   /** Workbooks the report draws on, by name, with paths relative to the report file. */

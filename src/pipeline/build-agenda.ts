@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'date-fns';
 import type { Config } from '../config/schema';
@@ -16,10 +17,12 @@ import { fromIso } from '../dates/iso';
 import { WorkingCalendar } from '../dates/calendar';
 import { checkAgendaPublication } from '../dates/checks';
 import { sourceDate } from '../io/source-date';
-import { frontLine, prepareReport } from './build-report';
+import { prepareReport } from './build-report';
+import { readReportSource } from '../model/report-source';
+import { agendaConsistency } from '../model/agenda-consistency';
+import { outsideReadRoots } from '../io/read-roots';
 import { appendixDocuments, appendixExemptParagraphs } from '../render/report/report-layout';
 import { finishLayout, resolveHouseSettings } from '../render/house-style';
-import { longDate } from '../render/report/dates-text';
 import { OutputSet } from './output-set';
 import type { BuildResult } from './build-report';
 
@@ -55,16 +58,18 @@ function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions
     const key = String(number);
     if (!('report' in item)) return { key, entry: { number, title: item.title, ...(item.text ? { text: item.text } : {}) } };
     const report = path.relative(cwd, path.resolve(cwd, path.dirname(meetingFile), item.report));
+    const outside = outsideReadRoots(report, options.config.paths.readRoots, cwd);
+    if (outside) {
+      diagnostics.push(error('report-outside-read-roots', `item ${number}, report ${item.report}: ${outside}`, { file: meetingFile }));
+      return { key, entry: { number, title: report } };
+    }
     const prepared = prepareReport(report, { config: options.config, templatesDir: options.templatesDir, cwd, agendaItem: number });
     diagnostics.push(...prepared.diagnostics);
     const front = prepared.input?.source.front;
     if (!prepared.doc || !prepared.input || !front) return { key, entry: { number, title: report } };
-    // One meeting, one council: a report written for another meeting or council is not this agenda's item.
-    const at = (k: string) => ({ file: report, line: frontLine(path.resolve(cwd, report), k) });
-    if (front.meeting.date !== meeting.date)
-      diagnostics.push(error('agenda-meeting-mismatch', `the report is for the meeting of ${longDate(front.meeting.date)}, but the agenda ${meetingFile} (item ${number}) is for ${longDate(meeting.date)}`, at('meeting')));
-    if ((front.council ?? options.config.render.council) !== council)
-      diagnostics.push(error('agenda-council-mismatch', `the report is for ${front.council ?? options.config.render.council}, but the agenda ${meetingFile} (item ${number}) is ${council}'s`, at('council')));
+    // One meeting, one council, the agenda's item number (the front matter as written, before the override).
+    const written = readReportSource(path.resolve(cwd, report));
+    if (written.front) diagnostics.push(...agendaConsistency({ meeting, meetingFile, number, defaultCouncil: council }, written.front, { file: report, text: fs.readFileSync(path.resolve(cwd, report), 'utf8') }));
     const exempt = front.classification === 'public' ? undefined : front.classification.exempt;
     const exemptAppendices = exempt ? [] : appendixDocuments(prepared.input).filter(({ appendix }) => appendix.exempt).map(({ appendix, doc }): PackItem => {
       const paragraphs = appendixExemptParagraphs(appendix, front);

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
 import { error, warning, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import type { Plan } from '../model/plan';
-import { readPlan } from '../model/read-plan';
+import { readPlan, readSettings } from '../model/read-plan';
+import { outsideReadRoots } from '../io/read-roots';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
 import type { Format } from './render-document';
 import { OutputSet } from './output-set';
@@ -40,8 +40,13 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
   for (const [name, rel] of Object.entries(source.front.workbooks)) {
     const absolute = path.resolve(cwd, path.dirname(source.file), rel);
     const shown = path.relative(cwd, absolute) || rel;
+    const outside = outsideReadRoots(absolute, config.paths.readRoots, cwd);
+    if (outside) {
+      diagnostics.push(error('workbook-outside-read-roots', `workbook "${name}" (${rel}): ${outside}`, { file: source.file }));
+      continue;
+    }
     try {
-      const r = readPlan(absolute, { legend: config.legend });
+      const r = readPlan(absolute, { legend: config.legend, ...readSettings(config) });
       // Messages name the workbook as the user would type it from here.
       diagnostics.push(...r.diagnostics.map((d) => ({ ...d, file: shown })));
       if (r.plan) plans[name] = { ...r.plan, source: { ...r.plan.source, file: shown } };
@@ -75,13 +80,9 @@ export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'c
   source.diagnostics = source.diagnostics.map((d) => ({ ...d, file: reportPath }));
   if (!source.front) return { diagnostics: source.diagnostics };
   const withFront = source as ReportSource & { front: ReportFrontMatter };
-  // Inside an agenda the item number is the agenda's: front sheet, subtitle, page stamp and email all say it.
-  if (options.agendaItem !== undefined) {
-    const own = withFront.front.agendaItem;
-    if (own !== undefined && own !== String(options.agendaItem))
-      source.diagnostics.push(warning('agenda-item-differs', `the front matter says agendaItem ${own}, but the agenda makes this report item ${options.agendaItem}; the pack prints ${options.agendaItem}`, { file: reportPath, line: frontLine(path.resolve(cwd, reportPath), 'agendaItem') }));
-    withFront.front = { ...withFront.front, agendaItem: String(options.agendaItem) };
-  }
+  // Inside an agenda the item number is the agenda's: front sheet, subtitle, page stamp and header all say it
+  // (the agenda checks the front matter's own number against it: model/agenda-consistency.ts).
+  if (options.agendaItem !== undefined) withFront.front = { ...withFront.front, agendaItem: String(options.agendaItem) };
   const { plans, diagnostics } = readWorkbooks(withFront, cwd, options.config);
   diagnostics.unshift(...source.diagnostics, ...brandColourWarnings(options.config.render));
   if (stops(diagnostics, options.strict)) return { diagnostics };
@@ -111,11 +112,4 @@ export async function buildReport(reportPath: string, options: BuildOptions): Pr
   }
   const files = out.write(path.relative(cwd, path.resolve(cwd, reportPath)));
   return { outputDir, files, diagnostics };
-}
-
-/** The line of a top-level front-matter key in a source file, for messages about it. */
-export function frontLine(file: string, key: string): number | undefined {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return i >= 0 ? i + 1 : undefined;
 }

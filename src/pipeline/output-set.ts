@@ -45,7 +45,8 @@ export class OutputSet {
   write(source: string): string[] {
     const manifest = { generator: 'cabinet-reports', source, documents: this.manifest };
     this.files.push({ path: path.join(this.dir, MANIFEST_FILE), data: JSON.stringify(manifest, null, 2) + '\n' });
-    writeFilesAtomic(this.files);
+    // The build's folder sits in the output folder; a symlink there that leads elsewhere is refused.
+    writeFilesAtomic(this.files, { root: path.dirname(this.dir) });
     return this.files.map((f) => f.path);
   }
 }

@@ -20,17 +20,22 @@ export function boldWordWidth(word: string, size: number): number {
   return (units / 1000) * size;
 }
 
-const longestWord = (text: string, size: number) => Math.max(0, ...text.split(/[\s/-]+/).map((w) => boldWordWidth(w, size)));
+/** Word breaks lines at spaces and after hyphens only: "30/04/2024" and "RB3.1" are one word each. */
+const words = (text: string) => text.split(/\s+|(?<=-)/).filter(Boolean);
+/** Cell words longer than this are prose ("recommendations"), left to wrap rather than widen a column. */
+const SHORT_WORD = 12;
 
 /**
  * Column widths in points that fill the usable width, keep the author's proportions where they can, and
  * give every column at least the width of its longest header word (and of a status word in a coloured cell),
- * so no header breaks inside a word ("Complet/e"). Widths that must grow take from the columns that can spare it.
+ * so no header breaks inside a word ("Complet/e"), nor a short cell word such as a reference or a date
+ * ("30/04/20/24"). Widths that must grow take from the columns that can spare it.
  */
 export function fitColumns(table: TableBlock, available: number, fontSize: number): number[] {
   const minimum = table.columns.map((c, i) => {
-    const words = [c.header, ...table.rows.map((r) => (r[i]?.fill ? r[i]!.runs.map((x) => x.text).join('') : ''))];
-    return Math.max(...words.map((w) => longestWord(w, fontSize))) + CELL_PADDING;
+    const cellWords = table.rows.flatMap((r) => words((r[i]?.runs ?? []).map((x) => x.text).join(' '))).filter((w) => [...w].length <= SHORT_WORD);
+    // Bold widths for every word: headers are bold, and bold is never narrower than regular.
+    return Math.max(0, ...[...words(c.header), ...cellWords].map((w) => boldWordWidth(w, fontSize))) + CELL_PADDING;
   });
   const relative = table.columns.map((c) => c.width);
   const fixed = new Set<number>();

@@ -24,7 +24,7 @@ export function financeTable(finance: FinanceTable, unit: MoneyUnit): TableBlock
         cell(l.kind === 'capital' ? 'Capital' : 'Revenue'),
         cell(l.recurrence === 'one-off' ? 'One-off' : 'Recurring'),
         cell(l.funding ?? 'Not stated'),
-        ...finance.years.map((y) => cell(l.amounts[y] === undefined ? '0' : formatAmount(l.amounts[y]!, unit), 'right')),
+        ...finance.years.map((y) => cell(formatAmount(l.amounts[y] ?? 0, unit), 'right')),
       ]),
       // The total row says Total once; its other text cells carry a dash, since accessible tables have no empty cells.
       [cell('Total'), cell('–'), cell('–'), cell('–'), ...finance.years.map((y) => cell(formatAmount(finance.totals[y] ?? 0, unit), 'right'))],

@@ -50,8 +50,8 @@ function readOwner(file: string): { text: string; owner?: Partial<LockOwner> } |
     throw e;
   }
   try {
-    const parsed = JSON.parse(text) as unknown;
-    if (parsed && typeof parsed === 'object') return { text, owner: parsed as Partial<LockOwner> };
+    const parsed = JSON.parse(text) as Partial<LockOwner> | null;
+    if (parsed && typeof parsed === 'object') return { text, owner: parsed };
   } catch {
     // not JSON: see below
   }

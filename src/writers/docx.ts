@@ -15,6 +15,7 @@ import { docxToc } from './docx/toc';
 import { finishDocx } from './docx/finish';
 import { bookmarkNames } from './docx/bookmarks';
 import { xmlSafeLayout } from './docx/xml-text';
+import { DocumentIds } from './docx/document-ids';
 
 // The page (A4, A3 or Letter) from the house style, in the same twips the pagination uses.
 const twips = (pt: number) => Math.round(pt * 20);
@@ -26,6 +27,7 @@ function usableWidth(doc: LayoutDocument, orientation: LayoutSection['orientatio
 export async function renderDocx(layout: LayoutDocument, pagination?: Pagination): Promise<Uint8Array> {
   const doc = xmlSafeLayout(layout);
   const bookmarks = bookmarkNames(doc);
+  const ids = new DocumentIds();
   const m = doc.style.margins;
   const sections = doc.sections.map((section) => {
     const widthTwips = usableWidth(doc, section.orientation);
@@ -33,6 +35,7 @@ export async function renderDocx(layout: LayoutDocument, pagination?: Pagination
       style: doc.style,
       widthTwips,
       bookmarks,
+      ids,
       toc: (block) => docxToc(doc, { title: block.title, maxLevel: block.maxLevel, tabTwips: widthTwips, headingIds: block.headingIds, bookmarks, pagination }),
     };
     const children: FileChild[] = section.blocks.flatMap((b) => docxBlock(b, ctx));
@@ -60,5 +63,6 @@ export async function renderDocx(layout: LayoutDocument, pagination?: Pagination
     features: { updateFields: false },
     sections,
   }));
-  return finishDocx(await Packer.toBuffer(document), doc);
+  const packed = await Packer.toBuffer(document);
+  return finishDocx(packed, doc, ids.drawingCount);
 }

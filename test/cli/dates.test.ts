@@ -11,7 +11,7 @@ describe('cabinet dates', () => {
   });
 
   it('prints JSON and rejects bad dates with exit 2', () => {
-    const json = JSON.parse(cabinet(['dates', '--meeting', '2026-04-14', '--json']).stdout);
+    const json = JSON.parse(cabinet(['dates', '--meeting', '2026-04-14', '--json']).stdout) as { agendaPublishBy: string };
     expect(json.agendaPublishBy).toBe('2026-04-02');
     const bad = cabinet(['dates', '--meeting', '14/04/2026']);
     expect(bad.code).toBe(2);

@@ -71,7 +71,7 @@ describe('cabinet monthly through the CLI', () => {
     fs.mkdirSync(path.join(dir, 'run', 'monthly.lock'), { recursive: true });
     const r = await cabinetAsync(args, { cwd: dir }).done;
     expect(r.code).toBe(2);
-    expect(r.stderr).not.toMatch(/EISDIR|    at /);
+    expect(r.stderr).not.toMatch(/EISDIR|\n\s+at /);
     expect(events(r.stderr)).toEqual([expect.objectContaining({ event: 'lock-error', error: expect.stringMatching(/monthly\.lock is a folder; set delivery\.lockFile to a file path/) })]);
   });
 

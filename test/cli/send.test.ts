@@ -75,6 +75,6 @@ describe('cabinet send through the CLI', () => {
     const typo = await send(dir, folder, '--list', 'members');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/cabinet\.yaml: line 10: error\[config-unknown-key\]: unknown key "delivery\.ledgr": did you mean delivery\.ledger\?/);
-    for (const r of [noList, unknownList, broken, typo]) expect(r.stderr).not.toMatch(/    at /);
+    for (const r of [noList, unknownList, broken, typo]) expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 90_000);
 });

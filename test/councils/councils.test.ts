@@ -9,6 +9,9 @@ import JSZip from 'jszip';
 import { cabinet } from '../support/cli';
 import { readPdf } from '../support/pdf';
 import { ROOT, tempDir } from '../report/fixtures';
+import { writeWorkbook, type SheetSpec } from '../../src/samples/xlsx-writer';
+import { eastshireSheets, hillbrookSheets, lowfieldTrackerSheets, rivermouthSheets } from '../../src/samples/councils';
+import { parseConfigText } from '../../src/config/load';
 
 interface Council {
   name: string;
@@ -146,4 +149,29 @@ describe.each(COUNCILS)('$name', (c) => {
     const pdf = await readPdf(fs.readFileSync(path.join(out, 'board-pack', '2024-03', 'board-pack-2024-03.pdf')));
     expect(pdf.text.replace(/\s+/g, ' ')).toContain(c.heading);
   }, 120000);
+});
+
+describe('the sample councils’ workbooks', () => {
+  it('are exactly what src/samples/councils.ts generates (regenerating gives the same bytes)', async () => {
+    const created = new Date('2024-03-28T09:00:00Z');
+    const expected: [string, SheetSpec[]][] = [
+      ['eastshire/eastshire-improvement-plan.xlsx', eastshireSheets()],
+      ['rivermouth/rivermouth-improvement-plan.xlsx', rivermouthSheets()],
+      ['hillbrook/hillbrook-children-and-families-plan.xlsx', hillbrookSheets()],
+      ['lowfield/lowfield-send-tracker.xlsx', lowfieldTrackerSheets()],
+    ];
+    for (const [file, sheets] of expected)
+      expect(Buffer.from(await writeWorkbook(sheets, created)).equals(fs.readFileSync(path.join(ROOT, 'data', 'councils', file)))).toBe(true);
+  });
+});
+
+describe('legend: in the settings', () => {
+  it('is read with the other settings, and a misspelt field in an entry is an error naming it', () => {
+    const ok = parseConfigText('legend:\n  - { label: Slipping, aliases: [Delayed], rank: 1 }\n  - { label: Met, colour: "#2E75B6", complete: true }\n', 'c.yaml');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.config.legend).toEqual([{ label: 'Slipping', aliases: ['Delayed'], rank: 1 }, { label: 'Met', colour: '#2E75B6', complete: true }]);
+    const bad = parseConfigText('legend:\n  - { label: Slipping, rnak: 1 }\n', 'c.yaml');
+    expect(bad.diagnostics.length).toBeGreaterThan(0);
+    expect(bad.diagnostics.map((d) => d.message).join(' ')).toContain('rnak');
+  });
 });

@@ -67,8 +67,8 @@ describe('cabinet send against a real SMTP server', () => {
     // A rebuilt paper is a new send.
     const pdf = Buffer.from('%PDF-1.7\nrevised paper\n%%EOF\n');
     fs.writeFileSync(path.join(s.dir, 'built', 'report.pdf'), pdf);
-    const manifest = JSON.parse(fs.readFileSync(path.join(s.dir, 'built', 'manifest.json'), 'utf8'));
-    manifest.documents[0].sha256 = createHash('sha256').update(pdf).digest('hex');
+    const manifest = JSON.parse(fs.readFileSync(path.join(s.dir, 'built', 'manifest.json'), 'utf8')) as { documents: { sha256: string }[] };
+    manifest.documents[0]!.sha256 = createHash('sha256').update(pdf).digest('hex');
     fs.writeFileSync(path.join(s.dir, 'built', 'manifest.json'), JSON.stringify(manifest));
     const third = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
     await server.close();
@@ -250,7 +250,7 @@ describe('cabinet monthly', () => {
     const server = await smtp();
     const s = setup(server.port);
     s.config.boardPack.sendTo = 'cleared';
-    const build = async () => ({ month: '2024-03', outputDir: path.join(s.dir, 'built'), files: [], diagnostics: [], exitCode: 0 as const });
+    const build = () => Promise.resolve({ month: '2024-03', outputDir: path.join(s.dir, 'built'), files: [], diagnostics: [], exitCode: 0 as const });
     expect(await runMonthly({ config: s.config, today: '2024-04-02', build, log: s.log, env: s.env })).toBe(0);
     expect(await runMonthly({ config: s.config, today: '2024-04-02', build, log: s.log, env: s.env })).toBe(0);
     await server.close();
@@ -261,7 +261,7 @@ describe('cabinet monthly', () => {
   it('will not run while another run holds the lock, and takes over a stale one', async () => {
     const s = setup(1);
     const held = acquireLock(s.config.delivery.lockFile);
-    await expect(runMonthly({ config: s.config, log: s.log, build: async () => { throw new Error('must not build'); } })).rejects.toThrow(LockHeld);
+    await expect(runMonthly({ config: s.config, log: s.log, build: () => Promise.reject(new Error('must not build')) })).rejects.toThrow(LockHeld);
     held.release();
     fs.writeFileSync(s.config.delivery.lockFile, '999999');
     const taken = acquireLock(s.config.delivery.lockFile);

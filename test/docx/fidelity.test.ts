@@ -5,16 +5,17 @@
  */
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom';
 import { renderDocx } from '../../src/writers/docx';
-import type { LayoutDocument, Pagination } from '../../src/render/layout';
+import { PNG } from 'pngjs';
+import type { Block, LayoutDocument, Pagination } from '../../src/render/layout';
 import { heading, layoutDocument, longTable, para, sampleDocument } from '../support/layout-fixtures';
 import { W, assertWellFormed, dom, xmlParts } from '../support/xml';
 
 // The pages the shared pagination gives the sample's headings (test/writers checks the PDF agrees).
 const PAGES: Pagination = { pageCount: 4, headingPages: { title: 1, 'executive-summary': 1, recommendations: 1, 'appendix-a': 2 } };
 
-const all = (d: XmlDocument, name: string): Element[] => Array.from(d.getElementsByTagNameNS(W, name));
+const all = (d: XmlDocument | Element, name: string): Element[] => Array.from(d.getElementsByTagNameNS(W, name));
 const wval = (el: Element | undefined, attr = 'val') => el?.getAttributeNS(W, attr) ?? undefined;
-const textOf = (el: Element) => all(el as unknown as XmlDocument, 't').map((t) => t.textContent).join('');
+const textOf = (el: Element) => all(el, 't').map((t) => t.textContent).join('');
 
 let parts: Map<string, string>;
 let body: XmlDocument;
@@ -38,7 +39,7 @@ describe('DOCX fidelity', () => {
     const levels = Object.fromEntries(
       all(styles, 'style')
         .filter((s) => /^Heading[1-4]$/.test(s.getAttributeNS(W, 'styleId') ?? ''))
-        .map((s) => [s.getAttributeNS(W, 'styleId'), wval(all(s as unknown as XmlDocument, 'outlineLvl')[0])]),
+        .map((s) => [s.getAttributeNS(W, 'styleId') ?? '', wval(all(s, 'outlineLvl')[0])] as const),
     );
     expect(levels).toEqual({ Heading1: '0', Heading2: '1', Heading3: '2', Heading4: '3' });
   });
@@ -64,7 +65,7 @@ describe('DOCX fidelity', () => {
       ['2. Recommendations1', '_Toc3_recommendations'],
       ['Appendix A: Action plan2', '_Toc4_appendix_a'],
     ]);
-    const headingOf = (name: string) => textOf(starts.find((b) => wval(b, 'name') === name)!.parentNode as unknown as Element);
+    const headingOf = (name: string) => textOf(starts.find((b) => wval(b, 'name') === name)!.parentNode as Element);
     expect(headingOf('_Toc4_appendix_a')).toBe('Appendix A: Action plan');
   });
 
@@ -85,12 +86,12 @@ describe('DOCX fidelity', () => {
 
   it('names the fonts it uses in the font table', () => {
     const fonts = dom('word/fontTable.xml', parts.get('word/fontTable.xml')!);
-    const arial = all(fonts, 'font').find((f) => wval(f, 'name') === 'Arial');
+    const arial = all(fonts, 'font').find((f) => wval(f, 'name') === 'Arial')!;
     expect(arial).toBeDefined();
-    expect(wval(all(arial as unknown as XmlDocument, 'panose1')[0])).toBe('020B0604020202020204');
-    expect(wval(all(arial as unknown as XmlDocument, 'family')[0])).toBe('swiss');
-    // Every font named in the styles is in the table.
-    const named = new Set(all(styles, 'rFonts').map((f) => wval(f, 'ascii')).filter(Boolean));
+    expect(wval(all(arial, 'panose1')[0])).toBe('020B0604020202020204');
+    expect(wval(all(arial, 'family')[0])).toBe('swiss');
+    // Every font named in the styles, numbering or body is in the table (the body names none today).
+    const named = new Set([styles, numbering, body].flatMap((d) => all(d, 'rFonts')).flatMap((f) => ['ascii', 'hAnsi', 'cs'].map((a) => wval(f, a))).filter(Boolean));
     expect([...named].every((n) => all(fonts, 'font').some((f) => wval(f, 'name') === n))).toBe(true);
   });
 
@@ -99,13 +100,13 @@ describe('DOCX fidelity', () => {
     const items = all(body, 'p').filter((p) => ['First bullet', 'Nested bullet'].includes(textOf(p)));
     expect(items).toHaveLength(2);
     const markers = items.map((p) => {
-      const numId = wval(all(p as unknown as XmlDocument, 'numId')[0]);
-      const ilvl = wval(all(p as unknown as XmlDocument, 'ilvl')[0]);
+      const numId = wval(all(p, 'numId')[0]);
+      const ilvl = wval(all(p, 'ilvl')[0]);
       const num = all(numbering, 'num').find((n) => wval(n, 'numId') === numId)!;
-      const abstractId = wval(all(num as unknown as XmlDocument, 'abstractNumId')[0]);
+      const abstractId = wval(all(num, 'abstractNumId')[0]);
       const abstract = all(numbering, 'abstractNum').find((a) => wval(a, 'abstractNumId') === abstractId)!;
-      const lvl = all(abstract as unknown as XmlDocument, 'lvl').find((l) => wval(l, 'ilvl') === ilvl)!;
-      return [wval(all(lvl as unknown as XmlDocument, 'numFmt')[0]), wval(all(lvl as unknown as XmlDocument, 'lvlText')[0]), wval(all(lvl as unknown as XmlDocument, 'rFonts')[0], 'ascii')];
+      const lvl = all(abstract, 'lvl').find((l) => wval(l, 'ilvl') === ilvl)!;
+      return [wval(all(lvl, 'numFmt')[0]), wval(all(lvl, 'lvlText')[0]), wval(all(lvl, 'rFonts')[0], 'ascii')];
     });
     expect(markers).toEqual([
       ['bullet', '\u2022', 'Arial'],
@@ -119,7 +120,7 @@ describe('DOCX fidelity', () => {
     const doc = layoutDocument([{ orientation: 'portrait', header: {}, blocks: [first, para('Between'), second] }]);
     const xml = (await xmlParts(await renderDocx(doc))).get('word/document.xml')!;
     const d = dom('document.xml', xml);
-    const described = all(d, 'tbl').map((t) => [wval(all(t as unknown as XmlDocument, 'tblCaption')[0]), wval(all(t as unknown as XmlDocument, 'tblDescription')[0]), all(t as unknown as XmlDocument, 'tr').length]);
+    const described = all(d, 'tbl').map((t) => [wval(all(t, 'tblCaption')[0]), wval(all(t, 'tblDescription')[0]), all(t, 'tr').length]);
     // Header row + rows: 3 and 2.
     expect(described).toEqual([
       ['Risks "high" & <low>', 'Risks "high" & <low>', 3],
@@ -152,10 +153,21 @@ describe('DOCX fidelity', () => {
   });
 
   it('gives the same bytes for the same layout whatever the process built before', async () => {
-    const first = await renderDocx(sampleDocument(), PAGES);
-    await renderDocx(layoutDocument([{ orientation: 'portrait', header: {}, blocks: [heading('Other', 'other'), longTable(3)] }]));
-    const second = await renderDocx(sampleDocument(), PAGES);
+    // Bookmarks, a link and two pictures: the ids docx would take from process-wide counters or at random.
+    const png = PNG.sync.write(new PNG({ width: 2, height: 2 }));
+    const picture = (alt: string): Block => ({ kind: 'image', format: 'png', data: png, width: 20, height: 20, alt, caption: alt });
+    const withIds = () => {
+      const doc = sampleDocument();
+      doc.sections[0]!.blocks.push(picture('First chart'), { kind: 'paragraph', runs: [{ text: 'link', link: 'https://example.gov.uk/#part' }] }, picture('Second chart'));
+      return doc;
+    };
+    const first = await renderDocx(withIds(), PAGES);
+    await renderDocx(layoutDocument([{ orientation: 'portrait', header: {}, blocks: [heading('Other', 'other'), picture('Other'), { kind: 'paragraph', runs: [{ text: 'x', link: 'https://x.example/' }] }] }]));
+    const second = await renderDocx(withIds(), PAGES);
     expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
+    const d = dom('document.xml', (await xmlParts(first)).get('word/document.xml')!);
+    expect(Array.from(d.getElementsByTagNameNS('http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing', 'docPr')).map((e) => e.getAttribute('id'))).toEqual(['1', '2']);
+    expect(all(d, 'bookmarkStart').map((b) => wval(b, 'id'))).toEqual(['1', '2', '3', '4']);
   });
 
   it('keeps the hyperlink relationship ids stable and matching', async () => {
@@ -165,10 +177,10 @@ describe('DOCX fidelity', () => {
     const out = await xmlParts(await renderDocx(doc));
     const rels = dom('rels', out.get('word/_rels/document.xml.rels')!);
     const link = Array.from(rels.getElementsByTagName('Relationship')).find((r) => r.getAttribute('TargetMode') === 'External')!;
-    expect(link.getAttribute('Id')).toBe('rIdN1');
+    expect(link.getAttribute('Id')).toBe('rIdLink1');
     expect(link.getAttribute('Target')).toBe('https://example.gov.uk/plan?a=1&b=2');
     const d = dom('document.xml', out.get('word/document.xml')!);
     const h = all(d, 'hyperlink').find((x) => !x.hasAttributeNS(W, 'anchor'))!;
-    expect(h.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')).toBe('rIdN1');
+    expect(h.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')).toBe('rIdLink1');
   });
 });

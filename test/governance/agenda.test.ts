@@ -139,6 +139,12 @@ describe('one truth per fact in the pack', () => {
     expect(date.message).toContain('is for 12 September 2023');
     expect(date.file).toBe(path.relative(ROOT, report));
     expect(r.diagnostics.find((x) => x.code === 'agenda-council-mismatch')!.message).toContain('Shropshire');
+    // cabinet check says the same before anything is built, with the report's lines (meeting: line 5, council: line 3).
+    const check = cabinet(['check', meeting]);
+    expect(check.code).toBe(1);
+    const shown = path.relative(ROOT, report);
+    expect(check.stdout).toContain(`${shown}: line 5: error[agenda-meeting-mismatch]: the report is for the meeting of 13 March 2024`);
+    expect(check.stdout).toContain(`${shown}: line 3: error[agenda-council-mismatch]: the report is for Shropshire Council`);
   }, 120000);
 });
 

@@ -72,6 +72,18 @@ describe('house style from settings: logo, brand colour, page size', () => {
   });
 });
 
+describe('an SVG logo (the Rivermouth sample)', () => {
+  it('goes into the Word header as SVG with a PNG fallback, 240 x 64 px shown at 26pt high', async () => {
+    const dir = tempDir();
+    const { docx } = await build(dir, '## Summary\n\nText.\n', (c) => (c.render.logo = { path: path.join(ROOT, 'data/councils/rivermouth/logo.svg'), alt: 'Rivermouth Borough Council logo' }), ['docx']);
+    expect(drawings(docx!.headers[0]!)).toEqual(['Rivermouth Borough Council logo']);
+    expect(docx!.headers[0]).toContain('asvg:svgBlip');
+    expect(docx!.files.filter((f) => f.startsWith('word/media/')).map((f) => path.extname(f)).sort()).toEqual(['.png', '.svg']);
+    // 240 x 64 px = 180 x 48pt, fitted to 26pt high: 97.5 x 26pt = 130 x 35 px (whole pixels) = 1238250 x 333375 EMU.
+    expect(docx!.headers[0]).toMatch(/<wp:extent cx="1238250" cy="333375"\/>/);
+  }, 60000);
+});
+
 describe('brand colours that would be hard to read', () => {
   it('darkens a light brand colour to 4.5:1 and warns naming it', async () => {
     const dir = tempDir();

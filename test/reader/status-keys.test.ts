@@ -4,10 +4,11 @@
  * the rows below (row 1 is the first row).
  */
 import { readPlan, type ReadPlanOptions } from '../../src/model/read-plan';
-import { planActions, type Plan } from '../../src/model/plan';
+import { PlanSchema, planActions, type Plan } from '../../src/model/plan';
 import { writeWorkbook, type CellSpec, type SheetSpec } from '../../src/samples/xlsx-writer';
 import { eastshireSheets } from '../../src/samples/councils';
-import { exceptions, changes } from '../../src/board-pack/analysis';
+import { exceptions, changes, inconsistencies } from '../../src/board-pack/analysis';
+import { familyOfColour, familyOfWords } from '../../src/model/normalise/status-family';
 
 const CREATED = new Date('2024-03-28T09:00:00Z');
 
@@ -171,5 +172,87 @@ describe('a tracker with a title block, header synonyms, notes and gaps', () => 
       ['Off track', 'will miss its date', true, false],
       ['Done', 'delivered', false, true],
     ]);
+  });
+});
+
+describe('the colour and word families a key is ranked by', () => {
+  it.each([
+    ['#C00000', 'red'], ['#FF0000', 'red'], ['#FFC7CE', 'red'], ['#FFC000', 'amber'], ['#F4B183', 'amber'], ['#FFFF00', 'amber'],
+    ['#00B050', 'green'], ['#C6EFCE', 'green'], ['#70AD47', 'green'], ['#0070C0', 'blue'], ['#2E75B6', 'blue'],
+    ['#A6A6A6', 'grey'], ['#D9D9D9', 'grey'], ['#FFFFFF', undefined], ['#7030A0', undefined],
+  ])('fill %s is %s', (hex, family) => expect(familyOfColour(hex)).toBe(family));
+
+  it.each([
+    ['Not yet begun', 'grey'], ['Off track', 'red'], ['Not on track: action required', 'red'], ['Slipping', 'amber'],
+    ['Action delayed and likely to miss completion deadline', 'amber'], ['Achieved', 'blue'], ['Done', 'blue'],
+    ['On course', 'green'], ['Good progress', 'green'], ['Stage one', undefined],
+  ])('"%s" names %s', (words, family) => expect(familyOfWords(words)).toBe(family));
+});
+
+describe('a column beside the table is not a key', () => {
+  it('reads "RAG last month" and its notes as table columns, not as a key beside the table', async () => {
+    const rows: CellSpec[][] = [
+      ['Ref', 'Action', 'Lead', 'Due', 'RAG', 'Update', 'RAG last month', 'Notes'],
+      ['1', 'Do a thing', 'Ann Smith', '31/03/2024', 'Green', 'Fine', 'Amber', 'Was behind in February'],
+      ['2', 'Do another', 'Ann Smith', '31/03/2024', 'Red', 'Late', 'Green', 'Fell behind in March'],
+    ];
+    const { plan, diagnostics } = await read([{ name: 'Plan', rows }]);
+    expect(diagnostics).toEqual([]);
+    expect(plan!.legend.origin).toBe('standard');
+    expect(statuses(plan!)).toEqual(['1=Green', '2=Red']);
+  });
+
+  it('nor is a second rating column headed like a status', async () => {
+    const rows: CellSpec[][] = [
+      ['Ref', 'Action', 'Lead', 'Due', 'Status', 'Update', 'Rating', 'Comments'],
+      ['1', 'Do a thing', 'Ann Smith', '31/03/2024', 'Green', 'Fine', 'Amber', 'Was behind in February'],
+      ['2', 'Do another', 'Ann Smith', '31/03/2024', 'Red', 'Late', 'Green', 'Fell behind in March'],
+    ];
+    const { plan, diagnostics } = await read([{ name: 'Plan', rows }]);
+    expect(diagnostics).toEqual([]);
+    expect(plan!.legend.origin).toBe('standard');
+  });
+});
+
+describe('a summary of counts above the table is not a key', () => {
+  it('reads "Red | 2" rows as a summary: the standard legend applies and they are named as notes', async () => {
+    const rows: CellSpec[][] = [
+      ['Summary'], ['Red', 1], ['Amber', 1], [],
+      ['Ref', 'Action', 'Lead', 'Due', 'RAG'], ['1', 'Do a thing', 'Ann Smith', '31/03/2024', 'Red'], ['2', 'Another', 'Ann Smith', '31/03/2024', 'Amber'],
+    ];
+    const { plan, diagnostics } = await read([{ name: 'Plan', rows }]);
+    expect(plan!.legend.origin).toBe('standard');
+    expect(diagnostics.map((d) => `${d.severity} ${where(d)}`)).toEqual(['info row-not-an-action Plan!A2', 'info row-not-an-action Plan!A3']);
+  });
+});
+
+describe('downstream reads flags, not words', () => {
+  it('flags an overdue action rated with the key’s on-track word, in that word', async () => {
+    const { plan } = await read(eastshireSheets());
+    const problems = inconsistencies(plan!, '2024-07-31').filter((p) => p.item.action.id === 'ES2.1').map((p) => p.problem);
+    expect(problems).toEqual(['Rated On course but its due date (30/06/2024) has passed']);
+  });
+
+  it('reads "2 - some slippage" as rating 2 in a numeric key, but not "2 weeks late"', async () => {
+    const rows: CellSpec[][] = [
+      ['Ref', 'Action', 'Lead', 'Due', 'Rating', 'Update', null, 'Rating key'],
+      ['1', 'Do a thing', 'Ann Smith', '31/03/2024', '2 - some slippage', 'Late', null, '1', 'Off track'],
+      ['2', 'Another', 'Ann Smith', '31/03/2024', '2 weeks late', 'Late', null, '2', 'Some slippage'],
+      [null, null, null, null, null, null, null, '3', 'On track'],
+    ];
+    const { plan, diagnostics } = await read([{ name: 'Plan', rows }]);
+    expect(statuses(plan!)).toEqual(['1=2', '2=-']);
+    expect(diagnostics.map(where)).toEqual(['unknown-status Plan!E3']);
+  });
+
+  it('keeps snapshots written before exception and notStarted existed readable', async () => {
+    const { plan } = await read(eastshireSheets());
+    const old = JSON.parse(JSON.stringify(plan)) as { legend: { entries: Record<string, unknown>[] } };
+    for (const e of old.legend.entries) {
+      delete e.exception;
+      delete e.notStarted;
+    }
+    const parsed = PlanSchema.parse(old);
+    expect(parsed.legend.entries.map((e) => [e.exception, e.notStarted])).toEqual(Array(5).fill([false, false]));
   });
 });

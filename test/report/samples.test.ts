@@ -45,7 +45,7 @@ describe('the Leicestershire report (seed 003)', () => {
     const docx = await readDocx(fs.readFileSync(path.join(r.outputDir!, 'report.docx')));
     const table = docx.tables.find((t) => t[0]![0] === 'Description')!;
     expect(table[0]!.slice(4)).toEqual(['2017/18 (£)', '2018/19 (£)', '2019/20 (£)']);
-    expect(table.find((row) => row[0] === 'Vacancy factor')!.slice(4)).toEqual(['0', '(£100,000)', '(£100,000)']);
+    expect(table.find((row) => row[0] === 'Vacancy factor')!.slice(4)).toEqual(['£0', '(£100,000)', '(£100,000)']);
     expect(table[table.length - 1]).toEqual(['Total', '–', '–', '–', '£800,000', '£2,500,000', '£2,500,000']);
     expect(docx.text).toContain('£800,000 in 2017/18, £2,500,000 in 2018/19, £2,500,000 in 2019/20');
   }, 60000);

@@ -9,9 +9,10 @@ import { parseFormats, settingsOrReport } from '../options';
 const HELP = `Usage: cabinet board-pack --month yyyy-mm|auto [plan.xlsx…] [options]
 
 Builds the monthly board pack from the latest plan workbooks into output/board-pack/<month>/
-(board-pack-<month>.pdf and .docx, manifest.json): RAG summary with chart, exceptions (every Red and
-Amber action), consistency warnings, actions due in the next 60 days, changes since last month, KPIs,
-data problems, and the full action tables. Each run keeps a snapshot of every plan for its month in the
+(board-pack-<month>.pdf and .docx, manifest.json): RAG summary with chart, exceptions (every action whose
+status is an exception in the plan's key: Red and Amber, or the council's own words),
+consistency warnings, actions due in the next 60 days, changes since last month, KPIs, data problems,
+and the full action tables. Each run keeps a snapshot of every plan for its month in the
 history folder (boardPack.historyDir); next month's pack compares against it.
 
 With no plans named, reads the workbooks in <folder>/<month>/ (or <folder>/) for each folder in

@@ -30,6 +30,7 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'check workbooks cell by cell and list every problem',
   help: HELP,
+  // eslint-disable-next-line @typescript-eslint/require-await -- every command is async (Command.run); this one has nothing to wait for
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       strict: { type: 'boolean' },

@@ -29,6 +29,7 @@ export const datesCommand: Command = {
   name: 'dates',
   summary: 'print the statutory timetable for a meeting (agenda, key decision notice, call-in)',
   help: HELP,
+  // eslint-disable-next-line @typescript-eslint/require-await -- every command is async (Command.run); this one has nothing to wait for
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { meeting: { type: 'string' }, 'decision-published': { type: 'string' }, 'key-decision': { type: 'boolean' }, config: { type: 'string' }, json: { type: 'boolean' } });
     const meeting = date('meeting', values.meeting);

@@ -25,6 +25,7 @@ export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'show what a plan workbook contains, as text or JSON',
   help: HELP,
+  // eslint-disable-next-line @typescript-eslint/require-await -- every command is async (Command.run); this one has nothing to wait for
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, 'max-size': { type: 'string' }, config: { type: 'string' } });
     if (positionals.length !== 1) throw new UsageError('name exactly one workbook to inspect');
@@ -45,8 +46,10 @@ export const inspectCommand: Command = {
 function describePlan(plan: Plan): string {
   const lines = [`${plan.title}`, `  source: ${plan.source.file}, sheet "${plan.source.sheet}", header row ${plan.source.headerRow}`];
   if (plan.period) lines.push(`  period: ${plan.period.start} to ${plan.period.end}`);
-  const legend = plan.legend.entries.map((e) => `${e.label} (${e.meaning})`).join('; ');
-  lines.push(`  legend (${plan.legend.origin === 'workbook' ? "the plan's own key" : 'standard'}): ${legend}`, '');
+  // Rank and flags as the board pack reads them: which words are exceptions, which mean complete.
+  const flags = (e: Plan['legend']['entries'][number]) => [`rank ${e.rank}`, e.complete ? 'complete' : '', e.exception ? 'exception' : '', e.notStarted ? 'not started' : ''].filter(Boolean).join(', ');
+  const legend = plan.legend.entries.map((e) => `${e.label} (${e.meaning}; ${flags(e)})`).join('; ');
+  lines.push(`  legend (${plan.legend.origin === 'workbook' ? "the plan's own key" : plan.legend.origin === 'settings' ? 'from the settings' : 'standard'}): ${legend}`, '');
   for (const s of plan.sections) {
     const actions = s.themes.reduce((n, t) => n + t.actions.length, 0);
     lines.push(`  ${s.code ? s.code + '. ' : ''}${s.title}: ${s.themes.length} themes, ${actions} actions`);

@@ -6,6 +6,7 @@ import { runMonthly } from '../../schedule/monthly';
 import { LockHeld, LockUnusable } from '../../schedule/lock';
 import { DeliveryRefused } from '../../delivery/papers';
 import { isIsoDate } from '../../dates/iso';
+import { UnreadableInputError } from '../../diagnostics/diagnostic';
 
 const HELP = `Usage: cabinet monthly [--config FILE] [--out DIR] [--today yyyy-mm-dd] [--dry-run]
 
@@ -28,15 +29,21 @@ export const monthlyCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { config: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, 'dry-run': { type: 'boolean' } });
     if (values.today && !isIsoDate(values.today)) throw new UsageError(`--today expects yyyy-mm-dd, found "${values.today}"`);
-    const log = (event: string, details: Record<string, unknown> = {}) => io.stderr(JSON.stringify({ time: new Date().toISOString(), level: /failed|refused|error/.test(event) ? 'error' : 'info', event, ...details }) + '\n');
-    const loaded = loadConfig(values.config, io.cwd);
-    if (loaded.diagnostics.length) {
-      loaded.diagnostics.forEach((d) => log('settings-error', { ...d }));
-      return 2;
-    }
+    const level = (event: string) => (/failed|refused|error|lock-held|unreadable/.test(event) ? 'error' : /warning|retry|stale/.test(event) ? 'warn' : 'info');
+    const log = (event: string, details: Record<string, unknown> = {}) => io.stderr(JSON.stringify({ time: new Date().toISOString(), level: level(event), event, ...details }) + '\n');
+    // A scheduler's log is JSON lines: even a settings file that cannot be read is reported as one.
     try {
+      const loaded = loadConfig(values.config, io.cwd);
+      if (loaded.diagnostics.length) {
+        loaded.diagnostics.forEach((d) => log('settings-error', { ...d }));
+        return 2;
+      }
       return await runMonthly({ config: loaded.config, outDir: values.out, today: values.today, dryRun: values['dry-run'], cwd: io.cwd, log });
     } catch (e) {
+      if (e instanceof UnreadableInputError) {
+        log('unreadable', { file: e.file, error: e.reason });
+        return 2;
+      }
       if (e instanceof LockHeld) {
         log('lock-held', { error: e.message });
         return 2;

@@ -135,7 +135,9 @@ async function buildSampleCouncils(dataDir: string, outDir: string, io: CommandI
     if (!plans.length) continue;
     const pack = await buildBoardPack({ month: '2024-03', plans, config, outDir: out, cwd: io.cwd });
     io.stdout(`built ${path.relative(io.cwd, pack.outputDir)}: ${name} board pack for 2024-03\n`);
-    diagnostics.push(...pack.diagnostics.filter((d) => d.severity === 'error'));
+    const errors = pack.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) io.stdout(formatDiagnostic(d) + '\n');
+    diagnostics.push(...errors);
   }
   return { count, diagnostics };
 }

@@ -5,13 +5,14 @@ import { settingsOrReport } from '../options';
 import { sendPapers } from '../../delivery/send';
 import { DeliveryRefused } from '../../delivery/papers';
 
-const HELP = `Usage: cabinet send <file.pdf… | built folder> --list NAME [--dry-run] [--classification public] [--config FILE] [--json]
+const HELP = `Usage: cabinet send <file.pdf… | built folder> --list NAME [--dry-run [--out DIR]] [--classification public] [--config FILE] [--json]
 
 Emails generated PDFs to a distribution list from the settings file (delivery.lists), one message per
 recipient. A built folder sends every PDF its manifest.json lists.
 
   --list NAME                the distribution list
   --dry-run                  write each message as an .eml file under delivery.outbox; send nothing
+  --out DIR                  with --dry-run: write the .eml files here instead of delivery.outbox
   --classification public    state that files without a manifest.json are public (otherwise refused)
   --config FILE              settings file
   --json                     print the result as JSON
@@ -30,12 +31,14 @@ export const sendCommand: Command = {
   summary: 'email generated PDFs to a distribution list, safely',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { list: { type: 'string' }, 'dry-run': { type: 'boolean' }, classification: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(argv, { list: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' }, classification: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' } });
     if (!values.list) throw new UsageError('--list is required');
     if (!positionals.length) throw new UsageError('name the PDFs or the built folder to send');
     if (values.classification && values.classification !== 'public') throw new UsageError('--classification takes only "public": exempt papers must come with their manifest');
-    const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_USAGE;
+    if (values.out && !values['dry-run']) throw new UsageError('--out is for --dry-run (where the .eml files go); a real send writes no files');
+    const loaded = settingsOrReport(values.config, io);
+    if (!loaded) return EXIT_USAGE;
+    const config = values.out ? { ...loaded, delivery: { ...loaded.delivery, outbox: values.out } } : loaded;
     const lists = config.delivery.lists.map((l) => l.name);
     if (!lists.includes(values.list)) throw new UsageError(`--list ${values.list}: no such distribution list in the settings (delivery.lists: ${lists.join(', ') || 'none'})`);
     try {

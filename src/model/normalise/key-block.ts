@@ -21,6 +21,8 @@ export interface KeyBlock {
   lastRow: number;
   /** Address of the block's first cell. */
   start: string;
+  /** True when a Key/Status heading introduces the block. */
+  hasHeader: boolean;
 }
 
 /** "Key", "RAG key", "Status", "BRAG", "Rating scale": a row that introduces a key. */
@@ -45,7 +47,8 @@ function parseRow(cells: RawCell[], afterHeader: boolean): Parsed {
   const first = cells[0];
   if (!first) return {};
   if (texts.length <= 2 && KEY_HEADER.test(clean(texts[0]!))) return { header: { basis: texts[1] } };
-  if (texts.length === 2 && shortLabel(clean(texts[0]!)))
+  // "Red | 2" is a count in a summary above the table, not what Red means.
+  if (texts.length === 2 && shortLabel(clean(texts[0]!)) && !/^[\d.,%\s()]+$/.test(texts[1]!))
     return { entry: { label: clean(texts[0]!), meaning: texts[1]!, fill: first.fill ?? cells[1]!.fill, cell: first.address } };
   // "1 | Off track | Significantly behind plan": a number, its word and its meaning.
   if (texts.length === 3 && /^\d{1,2}$/.test(texts[0]!))
@@ -80,7 +83,7 @@ export function findKeyBlock(grid: Grid, from: number, to: number, cols: Cols = 
   const finish = (): KeyBlock | undefined => {
     const b = block;
     block = undefined;
-    if (b && looksLikeKey(b.rows, b.hasHeader)) return { rows: b.rows, basis: b.basis, firstRow: b.firstRow, lastRow, start: b.start };
+    if (b && looksLikeKey(b.rows, b.hasHeader)) return { rows: b.rows, basis: b.basis, firstRow: b.firstRow, lastRow, start: b.start, hasHeader: b.hasHeader };
     return undefined;
   };
   for (let r = from; r < to; r++) {
@@ -114,7 +117,16 @@ export function findKeyBeside(grid: Grid, headerRow: number): { block: KeyBlock;
   if (!known.length) return undefined;
   const firstCol = Math.max(...known) + 1;
   const block = findKeyBlock(grid, 0, grid.rowCount, (c) => c >= firstCol);
-  return block ? { block, firstCol } : undefined;
+  if (!block) return undefined;
+  // Without a Key heading, a block beside the table must stand clear of the table's own headings: a column
+  // headed "RAG last month" holding Green/Amber beside a notes column is part of the table, not a key.
+  const tableGoesOn = distinctCells(grid, headerRow).some((c) => c.c >= firstCol);
+  if (!block.hasHeader && tableGoesOn) return undefined;
+  // On the table's own header row only a heading that says key ("Rating key", "Legend") starts a key: a
+  // second "Rating" column is the table's.
+  const own = distinctCells(grid, headerRow).find((c) => c.c >= firstCol);
+  if (block.firstRow === headerRow && !/key|legend|scale|definition/i.test(own?.text ?? '')) return undefined;
+  return { block, firstCol };
 }
 
 /** The sheet without the key beside its table, so the key's rows are not read as parts of actions. */
@@ -123,8 +135,8 @@ export function withoutKey(sheet: RawSheet, block: KeyBlock, firstCol: number): 
   return { ...sheet, rows };
 }
 
-/** A sheet that holds the key: Key, Legend, RAG key, Status key, BRAG key, Rating key. */
-export const KEY_SHEET = /^(key|keys|legend|rag key|brag key|status key|rating key|rag rating|key and guidance|guidance and key)$/i;
+/** A sheet that holds the key: Key, Legend, RAG key, Status key, BRAG key, Rating key, Key and guidance. */
+export const KEY_SHEET = /\b(keys?|legend)\b/i;
 
 export function keySheetBlock(sheet: RawSheet): KeyBlock | undefined {
   const grid = new Grid(sheet);

@@ -28,7 +28,9 @@ function byWord(text: string, legend: Legend): LegendEntry | undefined {
   const letter = key.length === 1 ? letterAliases(legend).get(key) : undefined;
   if (letter) return letter;
   // "Blue - completed", "Amber (delayed)", "Off track – see note": the key's word at the start decides.
-  return legend.entries.find((e) => e.label.length > 2 && new RegExp(`^${escape(e.label.toLowerCase())}(\\s*[-–(:,]|\\s)`).test(key));
+  // A number ("2 - some slippage") needs a separator after it: "2 weeks late" is not rating 2.
+  const lead = (e: LegendEntry) => (/^\d+$/.test(e.label) ? new RegExp(`^${e.label}\\s*[-–(:,]`) : e.label.length > 2 ? new RegExp(`^${escape(e.label.toLowerCase())}(\\s*[-–(:,]|\\s)`) : undefined);
+  return legend.entries.find((e) => lead(e)?.test(key));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

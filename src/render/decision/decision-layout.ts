@@ -56,6 +56,8 @@ export function decisionDocument(source: DecisionSource & { front: DecisionFront
     if (item.kind === 'paragraph') return [{ kind: 'paragraph', runs: item.runs }];
     if (item.kind === 'list') return [{ kind: 'list', ordered: item.ordered, items: item.items }];
     if (item.kind === 'heading') return [{ kind: 'heading', level: 3, text: item.text, id: ids.id(item.text) }];
+    // Decision records do not take figures yet: the image's words are kept as text rather than dropped.
+    if (item.kind === 'figure') return [{ kind: 'paragraph', runs: [{ text: `Image: ${item.alt || item.src}` }] }];
     return [];
   });
   const heading = words(labels.heading!, front);

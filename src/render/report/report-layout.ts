@@ -16,7 +16,7 @@ import { legendTable } from '../legend-table';
 import { escapeData } from './markdown-escape';
 import { reportData } from './template-data';
 import { BlockSlots, compileBody, type BlockHelper } from './template-engine';
-import { parseBody } from './markdown-body';
+import { cleanMarkdownSource, parseBody } from './markdown-body';
 import { bodyBlocks } from './body-blocks';
 import { figureBlocks } from './figures';
 import { Numberer } from './numbering';
@@ -93,16 +93,17 @@ function helpers(input: ReportInput): Record<string, BlockHelper> {
 function body(input: ReportInput, numberer: Numberer, ids: IdAllocator): { blocks: Block[]; diagnostics: Diagnostic[] } {
   const { source } = input;
   const slots = new BlockSlots();
+  const cleaned = cleanMarkdownSource(source);
   let markdown: string;
   try {
-    markdown = compileBody(source.body, escapeData(reportData(source.front, input.plans, input.settings.money)), helpers(input), slots);
+    markdown = compileBody(cleaned.body, escapeData(reportData(source.front, input.plans, input.settings.money)), helpers(input), slots);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     const line = Number(message.match(/line (\d+)/)?.[1] ?? 0);
     return { blocks: [], diagnostics: [error('template-error', message, { file: source.file, line: source.bodyLine + Math.max(line - 1, 0) })] };
   }
   const figures = figureBlocks(parseBody(markdown, slots), { file: source.file, body: source.body, bodyLine: source.bodyLine, cwd: input.cwd ?? process.cwd() }, houseStyle(input.settings));
-  return { blocks: bodyBlocks(figures.items, numberer, ids), diagnostics: figures.diagnostics };
+  return { blocks: bodyBlocks(figures.items, numberer, ids), diagnostics: [...cleaned.diagnostics, ...figures.diagnostics] };
 }
 
 /** Appendices and background papers sections, unless the author wrote them. */
@@ -172,7 +173,7 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
       }),
     );
   const doc: LayoutDocument = {
-    meta: { title: front.title, subject: `${front.committee}, ${frontSheetData(front, input.templates).meetingDate}`, author: front.author.name, keywords: [front.committee, 'report'], language: 'en-GB', created: input.created },
+    meta: { title: front.title, subject: `${front.committee}, ${frontSheetData(front, input.templates).meetingDate}`, author: front.author.name, keywords: [front.committee, 'report'], language: front.language, created: input.created },
     style: houseStyle(settings),
     numbering: numberer.sequences(),
     footer: { pageNumbers: true, left: front.council ?? settings.council },

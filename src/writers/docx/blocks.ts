@@ -1,7 +1,9 @@
 import {
-  AlignmentType, Bookmark, HeadingLevel, Paragraph, ShadingType, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BookmarkEnd, BookmarkStart, HeadingLevel, Paragraph, ShadingType, TableCell, TableRow, TextRun, WidthType,
   type FileChild,
+  type ParagraphChild,
 } from 'docx';
+import { numberDrawings, type DocumentIds } from './document-ids';
 import { defined } from './defined';
 import type { Block, HeadingBlock, ImageBlock, LayoutStyle, ListBlock, ParagraphBlock, TableBlock, TocBlock } from '../../render/layout';
 import { docxRuns, textWithBreaks } from './inline';
@@ -17,6 +19,8 @@ export interface DocxBlockContext {
   toc: (block: TocBlock) => FileChild[];
   /** Word bookmark name of each heading id (bookmarks.ts). */
   bookmarks: ReadonlyMap<string, string>;
+  /** Bookmark, link and drawing ids, counted in this document. */
+  ids: DocumentIds;
 }
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
@@ -28,13 +32,13 @@ export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
     case 'heading':
       return [heading(block, ctx)];
     case 'paragraph':
-      return [paragraph(block)];
+      return [paragraph(block, ctx)];
     case 'list':
-      return list(block);
+      return list(block, ctx);
     case 'table':
       return [table(block, ctx)];
     case 'image':
-      return image(block);
+      return image(block).map((p) => numberDrawings(p, ctx.ids));
     case 'page-break':
       return [new Paragraph({ pageBreakBefore: true, children: [] })];
     case 'toc':
@@ -45,10 +49,14 @@ export function docxBlock(block: Block, ctx: DocxBlockContext): FileChild[] {
 function heading(block: HeadingBlock, ctx: DocxBlockContext): Paragraph {
   // With Word numbering on the paragraph, Word prints the number: the text must not repeat it.
   const text = block.text;
+  const id = ctx.ids.nextBookmark();
+  // BookmarkStart and BookmarkEnd with this document's own id: docx's Bookmark takes its id from a
+  // process-wide counter. Paragraph writes them like any child; its type lists only Bookmark.
+  const bookmark = (child: BookmarkStart | BookmarkEnd) => child as unknown as ParagraphChild;
   return new Paragraph(defined({
     heading: HEADING[block.level],
     pageBreakBefore: block.pageBreakBefore,
-    children: [new Bookmark({ id: ctx.bookmarks.get(block.id) ?? block.id, children: [new TextRun(text)] })],
+    children: [bookmark(new BookmarkStart(ctx.bookmarks.get(block.id) ?? block.id, id)), new TextRun(text), bookmark(new BookmarkEnd(id))],
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
   }));
 }
@@ -65,20 +73,20 @@ const PARA_STYLE: Record<NonNullable<ParagraphBlock['style']>, string | undefine
   body: undefined, lead: 'Lead', note: 'Note', label: 'Label', title: 'Title', subtitle: 'Subtitle',
 };
 
-function paragraph(block: ParagraphBlock): Paragraph {
+function paragraph(block: ParagraphBlock, ctx: DocxBlockContext): Paragraph {
   return new Paragraph(defined({
     style: PARA_STYLE[block.style ?? 'body'],
     alignment: block.align ? ALIGN[block.align] : undefined,
     keepNext: block.keepWithNext,
-    children: docxRuns(block.runs),
+    children: docxRuns(block.runs, ctx.ids),
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
   }));
 }
 
-function list(block: ListBlock): Paragraph[] {
+function list(block: ListBlock, ctx: DocxBlockContext): Paragraph[] {
   return block.items.map((item) =>
     new Paragraph({
-      children: docxRuns(item.runs),
+      children: docxRuns(item.runs, ctx.ids),
       numbering: { reference: block.ordered ? 'list-ordered' : BULLET_LIST, level: item.level },
     }),
   );
@@ -116,7 +124,7 @@ function table(block: TableBlock, ctx: DocxBlockContext): DescribedTable {
               new Paragraph(defined({
                 style: 'TableText',
                 alignment: cell.align ? ALIGN[cell.align] : undefined,
-                children: block.role === 'key-value' && i === 0 ? cell.runs.flatMap((r) => textWithBreaks(r.text, { bold: true })) : docxRuns(cell.runs, cell.textColour),
+                children: block.role === 'key-value' && i === 0 ? cell.runs.flatMap((r) => textWithBreaks(r.text, { bold: true })) : docxRuns(cell.runs, ctx.ids, cell.textColour),
               })),
             ],
           }),

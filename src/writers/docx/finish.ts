@@ -1,55 +1,43 @@
 import JSZip from 'jszip';
 import type { LayoutDocument } from '../../render/layout';
-import { DCTERMS_NS, R_NS, RELS_NS, W_NS, WP_NS, editXmlPart, elements } from './xml';
+import { DCTERMS_NS, WP_NS, editXmlPart, elements } from './xml';
 import { fillFontTable } from './font-table';
 
 /**
  * What the docx package cannot be told, done on the packed file through editXmlPart (parse, edit the tree,
- * serialise): fixed drawing and relationship ids and dates, so the same layout always gives the same
- * bytes, and a font table naming the fonts the document uses.
+ * serialise) on small parts only: the body (word/document.xml, megabytes for a large plan) is final as
+ * docx writes it, its ids already numbered per document (document-ids.ts). Here: drawing ids in headers
+ * and footers, a font table naming the fonts used, dates from the data, and one fixed zip date.
+ *
+ * @param bodyDrawings how many drawings the body numbered: header and footer drawings come after them.
  */
-export async function finishDocx(bytes: Buffer, doc: LayoutDocument): Promise<Uint8Array> {
+export async function finishDocx(bytes: Buffer, doc: LayoutDocument, bodyDrawings: number): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string) => zip.file(name)?.async('string');
-  const write = (name: string, xml: string) => zip.file(name, xml);
 
-  // The body first, then headers and footers in number order: the order Word reads them in.
-  const stories = ['word/document.xml', ...sortedParts(zip, /^word\/header(\d+)\.xml$/), ...sortedParts(zip, /^word\/footer(\d+)\.xml$/)];
-  let drawing = 0;
-  const bookmarkIds = new Map<string, string>();
-  for (const part of stories) {
-    let xml = await read(part);
+  // Headers then footers, in number order: docx numbers their drawings from a counter shared by every
+  // document of the process; Word needs them unique in the document, and the bytes must not depend on
+  // what was built before.
+  const running = [...sortedParts(zip, /^word\/header(\d+)\.xml$/), ...sortedParts(zip, /^word\/footer(\d+)\.xml$/)];
+  let drawing = bodyDrawings;
+  const runningXml: string[] = [];
+  for (const part of running) {
+    const xml = await read(part);
     if (xml === undefined) continue;
-    // docx numbers drawings and bookmarks from counters shared by every document the process builds;
-    // Word needs them unique within the document, and the same document must give the same bytes
-    // whatever was built before it. A bookmark's start and end share an id, so ids map old to new.
-    xml = editXmlPart(part, xml, (dom) => {
-      elements(dom, WP_NS, 'docPr').forEach((el) => el.setAttribute('id', String(++drawing)));
-      const inOrder = Array.from(dom.getElementsByTagNameNS(W_NS, '*'));
-      for (const el of inOrder.filter((e) => e.localName === 'bookmarkStart' || e.localName === 'bookmarkEnd')) {
-        const old = el.getAttributeNS(W_NS, 'id') ?? '';
-        if (!bookmarkIds.has(old)) bookmarkIds.set(old, String(bookmarkIds.size + 1));
-        el.setAttributeNS(W_NS, 'w:id', bookmarkIds.get(old)!);
-      }
-    });
-    const relsName = part.replace(/^word\//, 'word/_rels/') + '.rels';
-    const rels = await read(relsName);
-    if (rels !== undefined) {
-      const fixed = stableRelationshipIds(relsName, rels, part, xml);
-      write(relsName, fixed.rels);
-      xml = fixed.xml;
-    }
-    write(part, xml);
+    const fixed = xml.includes('docPr') ? editXmlPart(part, xml, (dom) => elements(dom, WP_NS, 'docPr').forEach((el) => el.setAttribute('id', String(++drawing)))) : xml;
+    zip.file(part, fixed);
+    runningXml.push(fixed);
   }
 
+  // Fonts are named in styles, numbering and the running parts; body runs never name one (test/docx checks).
   const fontTable = await read('word/fontTable.xml');
   if (fontTable !== undefined) {
-    const used = [await read('word/styles.xml'), await read('word/numbering.xml'), ...(await Promise.all(stories.map(read)))];
-    write('word/fontTable.xml', fillFontTable(fontTable, used.filter((x): x is string => x !== undefined)));
+    const named = [await read('word/styles.xml'), await read('word/numbering.xml'), ...runningXml];
+    zip.file('word/fontTable.xml', fillFontTable(fontTable, named.filter((x): x is string => x !== undefined)));
   }
 
   const core = await read('docProps/core.xml');
-  if (core !== undefined) write('docProps/core.xml', fixCoreDates(core, doc.meta.created));
+  if (core !== undefined) zip.file('docProps/core.xml', fixCoreDates(core, doc.meta.created));
   return repackFixed(zip, new Date(doc.meta.created));
 }
 
@@ -57,30 +45,6 @@ function sortedParts(zip: JSZip, pattern: RegExp): string[] {
   return Object.keys(zip.files)
     .filter((n) => pattern.test(n))
     .sort((a, b) => Number(pattern.exec(a)?.[1]) - Number(pattern.exec(b)?.[1]));
-}
-
-/**
- * docx gives hyperlink (and some image) relationships random ids (rIdk3x…): give every id that is not
- * already an ordinal rIdN a stable one, in the relationship file's order, in the rels part and in every
- * r: attribute of the part that uses it.
- */
-function stableRelationshipIds(relsName: string, rels: string, part: string, xml: string): { rels: string; xml: string } {
-  const renamed = new Map<string, string>();
-  const newRels = editXmlPart(relsName, rels, (dom) => {
-    for (const rel of elements(dom, RELS_NS, 'Relationship')) {
-      const id = rel.getAttribute('Id') ?? '';
-      if (/^rId\d+$/.test(id)) continue;
-      const stable = `rIdN${renamed.size + 1}`;
-      renamed.set(id, stable);
-      rel.setAttribute('Id', stable);
-    }
-  });
-  const newXml = renamed.size === 0 ? xml : editXmlPart(part, xml, (dom) => {
-    for (const el of Array.from(dom.getElementsByTagName('*')))
-      for (const attr of Array.from(el.attributes))
-        if (attr.namespaceURI === R_NS && renamed.has(attr.value)) attr.value = renamed.get(attr.value)!;
-  });
-  return { rels: newRels, xml: newXml };
 }
 
 /** Document dates from the layout (the meeting date or SOURCE_DATE_EPOCH), never the clock. */

@@ -1,4 +1,6 @@
-import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { TextRun, type ParagraphChild } from 'docx';
+import type { DocumentIds } from './document-ids';
+import { StableExternalHyperlink } from './external-link';
 import type { Inline } from '../../render/layout';
 import { defined } from './defined';
 
@@ -20,10 +22,11 @@ export function textWithBreaks(text: string, options: { bold?: boolean | undefin
     );
 }
 
-/** Runs as Word runs; the text itself is never interpreted. */
-export function docxRuns(runs: Inline[], colour?: string): ParagraphChild[] {
+/** Runs as Word runs; the text itself is never interpreted. Links get their relationship ids from `ids`. */
+export function docxRuns(runs: Inline[], ids: DocumentIds, colour?: string): ParagraphChild[] {
   return runs.flatMap((r): ParagraphChild[] => {
     const pieces = textWithBreaks(r.text, { bold: r.bold, italics: r.italic, colour: r.link ? '#1F3864' : colour, underline: Boolean(r.link) });
-    return r.link ? [new ExternalHyperlink({ link: r.link, children: pieces })] : pieces;
+    // A ConcreteHyperlink is what docx writes for an ExternalHyperlink; the union type lists only the latter.
+    return r.link ? [new StableExternalHyperlink(pieces, ids.nextLink(), r.link) as unknown as ParagraphChild] : pieces;
   });
 }

@@ -6,6 +6,7 @@ import type { LayoutDocument } from '../../render/layout';
  * but writes U+FFFE and U+FFFF as they are, which makes a part Word refuses to open. The readers warn about
  * such characters with their cell; this is the writer's own guarantee that none reaches the XML.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;
 
 export const xmlSafeText = (s: string): string => s.replace(NOT_XML, '');

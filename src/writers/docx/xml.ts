@@ -7,19 +7,25 @@ import { DOMParser, XMLSerializer, type Document } from '@xmldom/xmldom';
  * in what produced it: the error names the part instead of writing a file Word would refuse.
  */
 export function editXmlPart(part: string, xml: string, edit: (doc: Document) => void): string {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      throw new Error(`${part}: ${level}: ${message}`);
-    },
-  }).parseFromString(xml, 'text/xml');
+  let problem: string | undefined;
+  let doc: Document;
+  try {
+    doc = new DOMParser({
+      // Any warning or error stops parsing: xmldom would otherwise repair the input silently.
+      onError: (level, message) => {
+        problem ??= `${level}: ${message}`;
+        throw new Error(problem);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    throw new Error(`${part}: ${problem ?? (e instanceof Error ? e.message : String(e))}`);
+  }
   edit(doc);
   return new XMLSerializer().serializeToString(doc);
 }
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const WP_NS = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
-export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const DCTERMS_NS = 'http://purl.org/dc/terms/';
 
 /** Elements by namespace and local name, as an array (xmldom's live lists are awkward to edit while walking). */
