@@ -6,6 +6,8 @@ export interface BenchCase {
   name: string;
   /** Makes inputs (e.g. a big workbook on disk) in a process of its own, so they do not count in run()'s peak RSS. */
   prepare?(): Promise<void>;
+  /** The bound the case must stay within (wall ms, peak RSS MB); run.ts prints "ok" or "OVER". */
+  target?: { ms: number; mb: number };
   /** Does the work once and returns figures to print besides time and peak RSS (e.g. pages, rows). */
   run(): Promise<Record<string, string | number>>;
 }

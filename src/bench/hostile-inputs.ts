@@ -84,7 +84,14 @@ export interface SheetPlan {
   sheetDataXml?: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** XML text as Excel writes it: control characters (which XML cannot carry) as _xHHHH_ escapes. */
+const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 const col = (c: number) => {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -171,32 +178,37 @@ export function bombSharedStrings(mb: number): Buffer {
   return Buffer.concat([head, Buffer.alloc(mb * 1024 * 1024, 'a'), tail]);
 }
 
-/** The hostile workbooks by name; each is refused by a named limit or read quickly. */
-export function hostileWorkbooks(): Record<string, Buffer> {
+/** The hostile workbooks by name, each made on demand; each is refused by a named limit or read quickly. */
+export const HOSTILE_WORKBOOKS: Record<string, () => Buffer> = (() => {
   const plan = [{ name: 'Plan', rows: SMALL_PLAN }];
-  const honest = xlsx(plan);
-  const bombParts = xlsxParts(plan, { sharedStringsXml: '' }).map((p) =>
-    p.name === 'xl/sharedStrings.xml' ? { ...p, data: bombSharedStrings(64) } : p,
-  );
+  const honest = () => xlsx(plan);
+  const bombParts = () => xlsxParts(plan, { sharedStringsXml: '' }).map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, data: bombSharedStrings(64) } : p));
   return {
-    'truncated-30-bytes.xlsx': honest.subarray(0, 30),
-    'truncated-half.xlsx': honest.subarray(0, Math.floor(honest.length / 2)),
-    'claimed-dimension.xlsx': xlsx([{ name: 'Plan', rows: SMALL_PLAN, dimension: 'A1:XFD1048576' }]),
-    'claimed-dimension-no-cells.xlsx': xlsx([{ name: 'Plan', rows: [], dimension: 'A1:XFD1048576' }]),
-    'far-corner-cell.xlsx': xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>' }]),
-    'zip-bomb-shared-strings.xlsx': zipArchive(bombParts),
-    'zip-bomb-lying-directory.xlsx': zipArchive(bombParts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, declaredSize: 4096 } : p))),
-    'many-entries.xlsx': zipArchive([...xlsxParts(plan), ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/pad${i}.bin`, data: 'x', stored: true }))]),
-    'deep-xml.xlsx': xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1">' + '<x>'.repeat(100000) + '</x>'.repeat(100000) + '</row>' }]),
-    'entity-expansion.xlsx': xlsx(plan, {
-      sharedStringsXml: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>`,
-    }),
-    'no-styles-part.xlsx': xlsx([{ name: 'Plan', rows: SMALL_PLAN }], { noStyles: true }),
-    'duplicate-sheet-names.xlsx': xlsx([
-      { name: 'Plan', rows: SMALL_PLAN },
-      { name: 'Plan', rows: [['other']] },
-    ]),
+    'truncated-30-bytes.xlsx': () => honest().subarray(0, 30),
+    'truncated-half.xlsx': () => honest().subarray(0, Math.floor(honest().length / 2)),
+    'claimed-dimension.xlsx': () => xlsx([{ name: 'Plan', rows: SMALL_PLAN, dimension: 'A1:XFD1048576' }]),
+    'claimed-dimension-no-cells.xlsx': () => xlsx([{ name: 'Plan', rows: [], dimension: 'A1:XFD1048576' }]),
+    'far-corner-cell.xlsx': () => xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>' }]),
+    'zip-bomb-shared-strings.xlsx': () => zipArchive(bombParts()),
+    'zip-bomb-lying-directory.xlsx': () => zipArchive(bombParts().map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, declaredSize: 4096 } : p))),
+    'many-entries.xlsx': () => zipArchive([...xlsxParts(plan), ...Array.from({ length: 6000 }, (_, i) => ({ name: `xl/media/pad${i}.bin`, data: 'x', stored: true }))]),
+    'deep-xml.xlsx': () => xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1">' + '<x>'.repeat(100000) + '</x>'.repeat(100000) + '</row>' }]),
+    'entity-expansion.xlsx': () =>
+      xlsx(plan, {
+        sharedStringsXml: `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol2;</t></si></sst>`,
+      }),
+    'no-styles-part.xlsx': () => xlsx(plan, { noStyles: true }),
+    'duplicate-sheet-names.xlsx': () =>
+      xlsx([
+        { name: 'Plan', rows: SMALL_PLAN },
+        { name: 'Plan', rows: [['other']] },
+      ]),
   };
+})();
+
+/** All of them, made now. */
+export function hostileWorkbooks(): Record<string, Buffer> {
+  return Object.fromEntries(Object.entries(HOSTILE_WORKBOOKS).map(([name, make]) => [name, make()]));
 }
 
 /** YAML nested `depth` levels deep in flow style ([[[…]]]), the shape that overflows a recursive composer. */

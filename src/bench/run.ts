@@ -52,7 +52,8 @@ function runAll(filter?: string): void {
       const extra = Object.entries(r.figures)
         .map(([k, v]) => `${k}=${v}`)
         .join('  ');
-      console.log(`${label.padEnd(52)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.peakRssMb.toFixed(0).padStart(5)} MB peak RSS  ${extra}`);
+      const verdict = c.target ? (r.ms <= c.target.ms && r.peakRssMb <= c.target.mb ? `ok (<= ${c.target.ms} ms, ${c.target.mb} MB)  ` : `OVER (${c.target.ms} ms, ${c.target.mb} MB)  `) : '';
+      console.log(`${label.padEnd(52)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.peakRssMb.toFixed(0).padStart(5)} MB peak RSS  ${verdict}${extra}`);
     }
   }
 }

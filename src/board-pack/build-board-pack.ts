@@ -80,6 +80,7 @@ export async function buildBoardPack(options: BoardPackOptions): Promise<BoardPa
   const outputDir = path.resolve(cwd, options.outDir ?? 'output', 'board-pack', month);
   const out = new OutputSet(outputDir, options.formats ?? ['pdf', 'docx'], undefined, cwd);
   await out.add(doc, `board-pack-${month}`, { kind: 'board-pack', title: doc.meta.title, committee: options.config.boardPack.board, meetingDate: asAt, classification: 'public' });
+  diagnostics.push(...out.glyphDiagnostics(outputDir));
   const written = out.write(files.map((f) => path.relative(cwd, f)).join(', '));
   // Snapshots only once the pack is safely written: a failed run must not become next month's baseline.
   for (const p of plans) writeSnapshot(history, month, p.plan);

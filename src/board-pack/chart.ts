@@ -13,12 +13,17 @@ interface Datum { section: string; status: string; count: number; order: number;
 
 /** What the chart shows, section by section: the same figures its alt text and the summary table state. */
 export function chartData(plan: Plan): { sections: string[]; statuses: string[]; data: Datum[] } {
-  const rows = plan.sections.map((s) => ({ name: s.code ? `Section ${s.code}` : s.title, counts: statusCounts(plan, s.code) }));
+  // The key's order (and "Not rated" last when some actions have no status), as in the summary table.
   const statuses = statusCounts(plan).byStatus.map((s) => s.label);
-  const data = rows.flatMap((r) =>
-    r.counts.byStatus.filter((s) => s.count > 0).map((s) => ({ section: r.name, status: s.label, count: s.count, order: statuses.indexOf(s.label), ink: '' })),
-  );
-  return { sections: rows.map((r) => r.name), statuses, data };
+  const data: Datum[] = [];
+  // Counted from each section's own actions: sections without a code are still told apart.
+  const names = plan.sections.map((s, i) => (s.code ? `Section ${s.code}` : s.title || `Section ${i + 1}`));
+  plan.sections.forEach((s, i) => {
+    const counts = new Map<string, number>();
+    for (const t of s.themes) for (const a of t.actions) counts.set(a.status?.label ?? 'Not rated', (counts.get(a.status?.label ?? 'Not rated') ?? 0) + 1);
+    for (const status of statuses) if (counts.get(status)) data.push({ section: names[i]!, status, count: counts.get(status)!, order: statuses.indexOf(status), ink: '' });
+  });
+  return { sections: names, statuses, data };
 }
 
 /** The vega-lite specification: horizontal stacked bars, counts written on each segment, a legend in the plan's own words. */
@@ -34,7 +39,7 @@ function chartSpec(plan: Plan, overrides: Record<string, string>, font: string) 
     width: 330,
     height: { step: BAR_STEP },
     background: '#FFFFFF',
-    config: { font, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 140 }, legend: { labelFontSize: 11, titleFontSize: 12 }, view: { stroke: null } },
+    config: { font, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 200 }, legend: { labelFontSize: 11, titleFontSize: 12 }, view: { stroke: null } },
     data: { values: inked },
     layer: [
       {

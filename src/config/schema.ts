@@ -28,6 +28,13 @@ export const RenderSettingsSchema = z
     /** House colour for headings and table header rows; darkened (with a warning) where text on it would fall below 4.5:1. */
     brandColour: HexColour.optional(),
     pageSize: z.enum(['A4', 'A3', 'Letter']).default('A4'),
+    /**
+     * The council's own font files (TTF/OTF; paths relative to where cabinet runs), used by DOCX and PDF alike:
+     * `font` names the family for Word, these files set and embed it in the PDF. Absent: Arimo (Arial's metrics).
+     */
+    fontFiles: z
+      .strictObject({ regular: z.string().min(1), bold: z.string().min(1).optional(), italic: z.string().min(1).optional(), boldItalic: z.string().min(1).optional() })
+      .optional(),
     /** Money in tables and in text ({{plan.finance}}): £'000 with (brackets) for negatives, or whole pounds. */
     money: z.enum(['thousands', 'pounds']).default('thousands'),
   })

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 
 /** One (message, recipient) outcome. Never holds secrets. Lines without `outcome` were written before it existed. */
 export const LedgerEntrySchema = z.object({
@@ -34,6 +35,7 @@ export class Ledger {
 
   constructor(readonly file: string) {
     if (!fs.existsSync(file)) return;
+    if (!fs.statSync(file).isFile()) throw new UnreadableInputError(file, 'the send ledger (delivery.ledger) is not a regular file; set delivery.ledger to a file path');
     let text = fs.readFileSync(file, 'utf8');
     if (text.length && !text.endsWith('\n')) text = this.setAsideTornTail(text);
     text.split('\n').forEach((line, i) => {

@@ -160,6 +160,7 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
     const res = await paginatedPack((r) => packDocument(meeting, `(Restricted Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, restrictedEntries(r), council, 'Part II agenda'), exemptItems, config, marking), exemptItems);
     await emit(out, res, packName('Restricted reports pack', meeting), formats, { kind: 'pack', title: res.doc.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'exempt', exemptParagraphs: paragraphs });
   }
+  diagnostics.push(...out.glyphDiagnostics(meetingFile));
   return { outputDir: dir, files: out.write(path.relative(cwd, path.resolve(cwd, meetingFile))), diagnostics };
 }
 

@@ -110,6 +110,9 @@ export async function buildReport(reportPath: string, options: BuildOptions): Pr
       classification: exempt ? 'exempt' : 'public', ...(exempt && paragraphs ? { exemptParagraphs: paragraphs } : {}),
     });
   }
+  const glyphs = out.glyphDiagnostics(reportPath);
+  diagnostics.push(...glyphs);
+  if (stops(glyphs, options.strict)) return { files: [], diagnostics };
   const files = out.write(path.relative(cwd, path.resolve(cwd, reportPath)));
   return { outputDir, files, diagnostics };
 }

@@ -4,6 +4,7 @@ import type { LayoutDocument } from '../render/layout';
 import { renderDocument, type Format, type Rendered } from './render-document';
 import { MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
 import { writeFilesAtomic } from '../io/atomic-write';
+import { warning, type Diagnostic } from '../diagnostics/diagnostic';
 
 export type ManifestEntry = Omit<ManifestDocument, 'file' | 'format' | 'sha256' | 'pages'>;
 
@@ -16,6 +17,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 export class OutputSet {
   private readonly files: { path: string; data: Uint8Array | string }[] = [];
   private readonly manifest: ManifestDocument[] = [];
+  private readonly missing = new Map<string, { text: string; documents: Set<string> }>();
 
   constructor(
     readonly dir: string,
@@ -31,6 +33,11 @@ export class OutputSet {
   }
 
   addRendered(rendered: Rendered, base: string, entry: ManifestEntry): void {
+    for (const m of rendered.missing) {
+      const seen = this.missing.get(m.char) ?? { text: m.text, documents: new Set<string>() };
+      seen.documents.add(base);
+      this.missing.set(m.char, seen);
+    }
     for (const format of this.formats) {
       const bytes = rendered[format]!;
       this.files.push({ path: path.join(this.dir, `${base}.${format}`), data: bytes });
@@ -39,6 +46,18 @@ export class OutputSet {
     }
     const pages = rendered.pagination ? `: ${rendered.pagination.pageCount} pages` : '';
     this.onProgress?.(`${path.relative(this.cwd, path.join(this.dir, base))}.{${this.formats.join(',')}}${pages}`);
+  }
+
+  /**
+   * Characters no font could draw, one warning each, naming the text they are in: they would print as
+   * empty boxes, so the author hears of them (an error under --strict), and nothing is dropped silently.
+   */
+  glyphDiagnostics(file: string): Diagnostic[] {
+    return [...this.missing].map(([char, m]) => {
+      const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      const snippet = m.text.length > 60 ? `${m.text.slice(0, 57)}…` : m.text;
+      return warning('missing-glyph', `"${char}" (U+${code}) is in no font the document uses, in "${snippet}" (${[...m.documents].join(', ')}): it would print as an empty box; use another character or a council font that has it (render.fontFiles)`, { file });
+    });
   }
 
   /** Writes everything at once; returns the paths written. */

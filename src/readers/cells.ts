@@ -87,37 +87,54 @@ function addressOf(r: number, c: number): string {
   return (COLUMN_NAMES[c] ??= XLSX.utils.encode_col(c)) + String(r + 1);
 }
 
+/** One object shape for every cell (fill always present, maybe undefined): 200,000-row sheets make millions. */
+function cellOf(r: number, c: number, fill: string | undefined, type: RawCell['type'], value: RawCell['value'], text: string): RawCell {
+  return { address: addressOf(r, c), r, c, type, value, text, fill };
+}
+
+/** SSF.is_date parses the format each time; a workbook has a handful of formats and millions of cells. */
+const DATE_FORMATS = new Map<string, boolean>();
+function isDateFormat(z: string): boolean {
+  let known = DATE_FORMATS.get(z);
+  if (known === undefined) DATE_FORMATS.set(z, (known = XLSX.SSF.is_date(z)));
+  return known;
+}
+
 function toRawCell(cell: XLSX.CellObject, r: number, c: number): RawCell {
-  const base = { address: addressOf(r, c), r, c, fill: fillOf(cell) };
+  const fill = cell.s === undefined ? undefined : fillOf(cell);
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z as string)) return { ...base, ...dateCell(v) };
-      return { ...base, type: 'number', value: v, text: (cell.w ?? String(v)).trim() };
+      if (cell.z !== undefined && isDateFormat(cell.z as string)) {
+        const day = serialDay(v);
+        return cellOf(r, c, fill, 'date', day, day.toISOString().slice(0, 10));
+      }
+      return cellOf(r, c, fill, 'number', v, (cell.w ?? String(v)).trim());
     }
     case 'd': {
       const d = cell.v as Date;
       const day = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
-      return { ...base, type: 'date', value: day, text: day.toISOString().slice(0, 10) };
+      return cellOf(r, c, fill, 'date', day, day.toISOString().slice(0, 10));
     }
     case 'b':
-      return { ...base, type: 'boolean', value: cell.v as boolean, text: cell.v ? 'TRUE' : 'FALSE' };
+      return cellOf(r, c, fill, 'boolean', cell.v as boolean, cell.v ? 'TRUE' : 'FALSE');
     case 'e':
-      return { ...base, type: 'error', value: cell.w ?? '#ERROR', text: cell.w ?? '#ERROR' };
+      return cellOf(r, c, fill, 'error', cell.w ?? '#ERROR', cell.w ?? '#ERROR');
     case 's': {
-      const text = String(cell.v ?? '').replace(/\r\n?/g, '\n').trim();
-      return { ...base, type: text ? 'string' : 'empty', value: text || null, text };
+      let text = String(cell.v ?? '');
+      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+      text = text.trim();
+      return cellOf(r, c, fill, text ? 'string' : 'empty', text || null, text);
     }
     default:
-      return { ...base, type: 'empty', value: null, text: '' };
+      return cellOf(r, c, fill, 'empty', null, '');
   }
 }
 
 /** Excel serial -> calendar day, without going through local time. */
-function dateCell(serial: number): Pick<RawCell, 'type' | 'value' | 'text'> {
+function serialDay(serial: number): Date {
   const p = XLSX.SSF.parse_date_code(serial);
-  const day = new Date(Date.UTC(p.y, p.m - 1, p.d));
-  return { type: 'date', value: day, text: day.toISOString().slice(0, 10) };
+  return new Date(Date.UTC(p.y, p.m - 1, p.d));
 }
 
 function fillOf(cell: XLSX.CellObject): string | undefined {

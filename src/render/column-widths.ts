@@ -22,18 +22,22 @@ export function boldWordWidth(word: string, size: number): number {
 
 /** Word breaks lines at spaces and after hyphens only: "30/04/2024" and "RB3.1" are one word each. */
 const words = (text: string) => text.split(/\s+|(?<=-)/).filter(Boolean);
-/** Cell words longer than this are prose ("recommendations"), left to wrap rather than widen a column. */
+/** Cell words (or whole short values) longer than this are prose ("recommendations"), left to wrap rather than widen a column. */
 const SHORT_WORD = 12;
 
 /**
  * Column widths in points that fill the usable width, keep the author's proportions where they can, and
- * give every column at least the width of its longest header word (and of a status word in a coloured cell),
+ * give every column at least the width of its longest header word and of its longest short cell word,
  * so no header breaks inside a word ("Complet/e"), nor a short cell word such as a reference or a date
  * ("30/04/20/24"). Widths that must grow take from the columns that can spare it.
  */
 export function fitColumns(table: TableBlock, available: number, fontSize: number): number[] {
   const minimum = table.columns.map((c, i) => {
-    const cellWords = table.rows.flatMap((r) => words((r[i]?.runs ?? []).map((x) => x.text).join(' '))).filter((w) => [...w].length <= SHORT_WORD);
+    // A short value ("11 (65%)", "Not started") is kept on one line whole; a longer one by its short words.
+    const cellWords = table.rows.flatMap((r) => {
+      const text = (r[i]?.runs ?? []).map((x) => x.text).join(' ').trim();
+      return [...text].length <= SHORT_WORD && !text.includes('\n') ? [text] : words(text).filter((w) => [...w].length <= SHORT_WORD);
+    });
     // Bold widths for every word: headers are bold, and bold is never narrower than regular.
     return Math.max(0, ...[...words(c.header), ...cellWords].map((w) => boldWordWidth(w, fontSize))) + CELL_PADDING;
   });

@@ -4,6 +4,7 @@ import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { ImageBlock, LayoutDocument, RunningLogo } from './layout';
 import { fitWithin, ImageFileError, loadImage, type LoadedImage } from './image-file';
 import { fitTables } from './column-widths';
+import { FontFileError, fontSet } from './fonts/font-set';
 
 /** Logo sizes in points: a running header line, and the top of a front sheet. */
 const HEADER_LOGO = { width: 110, height: 26 };
@@ -32,10 +33,28 @@ export function houseLogo(settings: Pick<RenderSettings, 'logo'>, cwd = process.
 }
 
 /** The settings with the logo path made absolute (after checking it loads), so layout code never depends on the working folder. */
-export function resolveHouseSettings<T extends Pick<RenderSettings, 'logo'>>(settings: T, cwd: string): T {
-  if (!settings.logo) return settings;
+export function resolveHouseSettings<T extends Pick<RenderSettings, 'logo'> & Partial<Pick<RenderSettings, 'fontFiles'>>>(settings: T, cwd: string): T {
+  let out = settings;
+  if (settings.fontFiles) out = { ...out, fontFiles: houseFonts(settings.fontFiles, cwd) };
+  if (!settings.logo) return out;
   houseLogo(settings, cwd);
-  return { ...settings, logo: { ...settings.logo, path: path.resolve(cwd, settings.logo.path) } };
+  return { ...out, logo: { ...settings.logo, path: path.resolve(cwd, settings.logo.path) } };
+}
+
+/**
+ * The council's font files made absolute and opened now: a file that is missing or not a font stops the run
+ * (exit 2) naming the setting and the path, before any document is laid out.
+ */
+function houseFonts(files: NonNullable<RenderSettings['fontFiles']>, cwd: string): NonNullable<RenderSettings['fontFiles']> {
+  const resolved = Object.fromEntries(Object.entries(files).filter(([, f]) => f).map(([k, f]) => [k, path.resolve(cwd, f!)])) as NonNullable<RenderSettings['fontFiles']>;
+  try {
+    fontSet(resolved);
+  } catch (e) {
+    if (!(e instanceof FontFileError)) throw e;
+    const key = Object.entries(resolved).find(([, f]) => f === e.file)?.[0] ?? 'regular';
+    throw new UnreadableInputError(`render.fontFiles.${key}`, `"${(files as Record<string, string | undefined>)[key]}" ${e.reason}; expected a TrueType or OpenType font file`);
+  }
+  return resolved;
 }
 
 function picture(image: LoadedImage, box: { width: number; height: number }, alt: string): RunningLogo {

@@ -3,7 +3,7 @@ import { warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { LayoutStyle } from './layout';
 import { contrastRatio, darkenFor, MIN_TEXT_CONTRAST, textColourFor } from './contrast';
 
-type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize'>>;
+type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize' | 'fontFiles'>>;
 
 const DEFAULT_BRAND = '#1F3864';
 
@@ -34,6 +34,7 @@ export function houseStyle(settings: StyleSettings): LayoutStyle {
     tableHeaderFill: brand.fill,
     tableHeaderText: brand.text,
     pageSize: settings.pageSize ?? 'A4',
+    ...(settings.fontFiles ? { fontFiles: settings.fontFiles } : {}),
     margins: { top: 72, right: 56, bottom: 64, left: 56 },
   };
 }

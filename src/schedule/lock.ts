@@ -139,7 +139,11 @@ function preflight(file: string): void {
 /** Creates `file` holding `text` only if it does not exist; false when it does. */
 function place(file: string, text: string): boolean {
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temp, text, { flag: 'wx' });
+  try {
+    fs.writeFileSync(temp, text, { flag: 'wx' });
+  } catch (e) {
+    throw new LockUnusable(`cannot write the lock ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check delivery.lockFile and the folder's permissions`);
+  }
   try {
     fs.linkSync(temp, file);
     return true;

@@ -18,7 +18,8 @@ export function yamlDepth(text: string): number {
       while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
       indents.push(indent);
     }
-    const dashes = (content[2]!.match(/-/g) ?? []).length;
+    // "- - x" nests one sequence per dash; the first dash sits at the line's own indentation level.
+    const dashes = Math.max(0, (content[2]!.match(/-/g) ?? []).length - 1);
     let quote: string | undefined;
     for (let i = 0; i < rest.length; i++) {
       const ch = rest[i]!;

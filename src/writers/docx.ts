@@ -58,7 +58,7 @@ export async function renderDocx(layout: LayoutDocument, pagination?: Pagination
     keywords: doc.meta.keywords?.join(', '),
     description: doc.meta.subject,
     lastModifiedBy: 'cabinet-reports',
-    styles: docxStyles(doc.style),
+    styles: docxStyles(doc.style, doc.meta.language),
     numbering: docxNumbering(doc),
     features: { updateFields: false },
     sections,

@@ -26,6 +26,8 @@ interface Council {
   heading: string;
   /** Rows named as notes by `cabinet check` (title lines, notes under the table). */
   notes: string[];
+  /** A sentence of the report whose figures come from body fields such as {{plan.status.Red}}. */
+  sentence: string;
 }
 
 const COUNCILS: Council[] = [
@@ -38,6 +40,7 @@ const COUNCILS: Council[] = [
     exceptions: [['ES3.1', 'Off track'], ['ES1.3', 'Slipping'], ['ES2.2', 'Slipping']],
     heading: 'Exceptions: Off track and Slipping actions',
     notes: [],
+    sentence: 'The plan has 10 actions; 1 is off track and 2 are slipping.',
   },
   {
     name: 'rivermouth',
@@ -49,6 +52,7 @@ const COUNCILS: Council[] = [
     exceptions: [['RB2.1', 'Serious concerns'], ['RB1.2', 'Some concerns'], ['RB3.1', 'Some concerns']],
     heading: 'Exceptions: Serious concerns and Some concerns actions',
     notes: ['row 2 ', 'row 3 ', 'row 23 ', 'row 24 '],
+    sentence: '9 actions, of which 2 are done.',
   },
   {
     name: 'hillbrook',
@@ -59,6 +63,7 @@ const COUNCILS: Council[] = [
     exceptions: [['HB2', '1'], ['HB4', '2'], ['HB7', '2']],
     heading: 'Exceptions: 1 and 2 actions',
     notes: [],
+    sentence: 'progress at quarter 4 on the 8 actions',
   },
   {
     name: 'lowfield',
@@ -70,6 +75,7 @@ const COUNCILS: Council[] = [
     exceptions: [['LF5', 'Red'], ['LF2', 'Amber'], ['LF6', 'Amber']],
     heading: 'Exceptions: Red and Amber actions',
     notes: ['row 2 ', 'row 3 ', 'row 14 '],
+    sentence: 'the 7 SEND improvement actions: 1 Red and 2 Amber.',
   },
 ];
 
@@ -131,6 +137,8 @@ describe.each(COUNCILS)('$name', (c) => {
     expect(summary[0]!.map((x) => x.text)).toEqual(['Section', ...c.key.map(([w]) => w), 'Total']);
     const pdf = await readPdf(fs.readFileSync(path.join(out, folder!, appendix.replace(/\.docx$/, '.pdf'))));
     for (const [word] of c.key) expect(pdf.text).toContain(word);
+    const body = await readPdf(fs.readFileSync(path.join(out, folder!, 'report.pdf')));
+    expect(body.text.replace(/\s+/g, ' ')).toContain(c.sentence);
   }, 120000);
 
   it('builds a board pack whose counts, exceptions and heading follow the key, not the words Red and Amber', async () => {

@@ -69,4 +69,10 @@ describe('the send ledger after a crash', () => {
     expect(ledger.has('two@example.gov.uk', 'k1')).toBe(false);
     expect(ledger.warnings).toEqual([expect.stringMatching(/line 2 is not a ledger record/)]);
   });
+
+  it('a ledger path that is a folder is a clear error', () => {
+    const dir = path.join(tempDir(), 'ledger.jsonl');
+    fs.mkdirSync(dir);
+    expect(() => new Ledger(dir)).toThrow(/ledger\.jsonl: the send ledger \(delivery\.ledger\) is not a regular file/);
+  });
 });

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
@@ -180,6 +181,27 @@ describe('a server that drops the connection or stops answering', () => {
     expect(server.dataStarts()).toBe(2);
     expect(took).toBeGreaterThanOrEqual(2000);
     expect(took).toBeLessThan(8000);
+  });
+});
+
+describe('a server that accepts the connection and never greets', () => {
+  it('fails within the greeting timeout', async () => {
+    // A plain TCP listener: the connection opens, no "220" ever comes.
+    const silent = net.createServer(() => undefined);
+    const sockets: net.Socket[] = [];
+    silent.on('connection', (c) => sockets.push(c));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const s = setup((silent.address() as net.AddressInfo).port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
+    s.config.delivery.retry = { attempts: 1, baseDelayMs: 0 };
+    s.config.delivery.smtp.greetingTimeoutMs = 1000;
+    const started = Date.now();
+    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
+    const took = Date.now() - started;
+    sockets.forEach((c) => c.destroy());
+    await new Promise<void>((r2) => silent.close(() => r2()));
+    expect(r.failed).toEqual([{ recipient: 'one@example.gov.uk', error: expect.stringMatching(/greeting/i) }]);
+    expect(took).toBeLessThan(5000);
   });
 });
 

@@ -159,14 +159,19 @@ describe('DOCX fidelity', () => {
     const withIds = () => {
       const doc = sampleDocument();
       doc.sections[0]!.blocks.push(picture('First chart'), { kind: 'paragraph', runs: [{ text: 'link', link: 'https://example.gov.uk/#part' }] }, picture('Second chart'));
+      for (const section of doc.sections) section.header.logo = { format: 'png', data: png, width: 30, height: 10, alt: 'Council logo' };
       return doc;
     };
     const first = await renderDocx(withIds(), PAGES);
     await renderDocx(layoutDocument([{ orientation: 'portrait', header: {}, blocks: [heading('Other', 'other'), picture('Other'), { kind: 'paragraph', runs: [{ text: 'x', link: 'https://x.example/' }] }] }]));
     const second = await renderDocx(withIds(), PAGES);
     expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
-    const d = dom('document.xml', (await xmlParts(first)).get('word/document.xml')!);
-    expect(Array.from(d.getElementsByTagNameNS('http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing', 'docPr')).map((e) => e.getAttribute('id'))).toEqual(['1', '2']);
+    const out = await xmlParts(first);
+    const d = dom('document.xml', out.get('word/document.xml')!);
+    const drawingIds = (x: XmlDocument) => Array.from(x.getElementsByTagNameNS('http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing', 'docPr')).map((e) => e.getAttribute('id'));
+    // Two charts in the body, then the logo in each of the two sections' headers.
+    expect(drawingIds(d)).toEqual(['1', '2']);
+    expect(['word/header1.xml', 'word/header2.xml'].flatMap((h) => drawingIds(dom(h, out.get(h)!)))).toEqual(['3', '4']);
     expect(all(d, 'bookmarkStart').map((b) => wval(b, 'id'))).toEqual(['1', '2', '3', '4']);
   });
 

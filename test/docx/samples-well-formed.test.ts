@@ -11,7 +11,10 @@ import { loadConfig } from '../../src/config/load';
 import { buildSource } from '../../src/pipeline/build-source';
 import { buildAgenda } from '../../src/pipeline/build-agenda';
 import { buildBoardPack } from '../../src/board-pack/build-board-pack';
-import { assertWellFormed, xmlParts } from '../support/xml';
+import { DOMParser } from '@xmldom/xmldom';
+import { W, assertWellFormed, xmlParts } from '../support/xml';
+
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const repo = path.resolve(__dirname, '../..');
 let out: string;
@@ -34,17 +37,20 @@ beforeAll(async () => {
   for (const meeting of list('data/meetings', /\.ya?ml$/)) await buildAgenda(meeting, common);
   for (const month of ['2024-02', '2024-03']) await buildBoardPack({ month, ...common });
   docxFiles = walk(out).filter((f) => f.endsWith('.docx')).map((f) => path.relative(out, f)).sort();
+  // Shown in the test log, so a reader sees what was checked.
+  console.log(`DOCX checked:\n${docxFiles.join('\n')}`);
 }, 600_000);
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 describe('DOCX written by the sample build', () => {
   it('includes every kind of document the samples make', () => {
-    // Four reports with their appendices, the decision record, the three agenda papers and two board packs.
-    expect(docxFiles.filter((f) => f.endsWith('/report.docx'))).toHaveLength(4);
-    expect(docxFiles.filter((f) => /\/appendix-a-[^/]+\.docx$/.test(f)).length).toBeGreaterThanOrEqual(1);
-    expect(docxFiles.filter((f) => f.startsWith('2023-06-15') || /decision/.test(f)).length).toBeGreaterThanOrEqual(1);
-    expect(docxFiles.filter((f) => /Agenda frontsheet|Public reports pack|Restricted reports pack/.test(f))).toHaveLength(3);
+    // One report per source in data/reports, with its appendices; the decision record; the three agenda
+    // papers of each meeting; the February and March board packs.
+    expect(docxFiles.filter((f) => f.endsWith('/report.docx'))).toHaveLength(list('data/reports', /\.md$/).length);
+    expect(docxFiles.filter((f) => /\/appendix-[a-z]-[^/]+\.docx$/.test(f)).length).toBeGreaterThanOrEqual(1);
+    expect(docxFiles.filter((f) => /decision/.test(f))).toHaveLength(list('data/decisions', /\.md$/).length);
+    expect(docxFiles.filter((f) => /Agenda frontsheet|Public reports pack|Restricted reports pack/.test(f))).toHaveLength(3 * list('data/meetings', /\.ya?ml$/).length);
     expect(docxFiles.filter((f) => /board-pack-2024-0[23]\.docx$/.test(f))).toHaveLength(2);
   });
 
@@ -59,5 +65,49 @@ describe('DOCX written by the sample build', () => {
       }
     }
     expect(checked).toBeGreaterThan(docxFiles.length * 10);
+  });
+
+  it('names bookmarks as Word keeps them and links every contents entry to one', async () => {
+    let links = 0;
+    for (const file of docxFiles) {
+      const xml = (await xmlParts(fs.readFileSync(path.join(out, file)))).get('word/document.xml')!;
+      const d = new DOMParser().parseFromString(xml, 'text/xml');
+      const names = Array.from(d.getElementsByTagNameNS(W, 'bookmarkStart')).map((b) => b.getAttributeNS(W, 'name') ?? '');
+      for (const n of names) expect({ file, name: n, keepable: /^[A-Za-z0-9_]{1,40}$/.test(n) }).toEqual({ file, name: n, keepable: true });
+      expect({ file, unique: new Set(names).size === names.length }).toEqual({ file, unique: true });
+      for (const h of Array.from(d.getElementsByTagNameNS(W, 'hyperlink')).filter((e) => e.hasAttributeNS(W, 'anchor') && !e.hasAttributeNS(R, 'id'))) {
+        expect({ file, anchor: h.getAttributeNS(W, 'anchor'), found: names.includes(h.getAttributeNS(W, 'anchor') ?? '') }).toEqual({ file, anchor: h.getAttributeNS(W, 'anchor'), found: true });
+        links++;
+      }
+    }
+    // The reports, packs and board packs with a contents list link at least one entry each.
+    expect(links).toBeGreaterThan(docxFiles.length);
+  });
+
+  it('draws list bullets only with • and – (the glyphs Arial and Arimo have)', async () => {
+    let bullets = 0;
+    for (const file of docxFiles) {
+      const parts = await xmlParts(fs.readFileSync(path.join(out, file)));
+      const numbering = parts.get('word/numbering.xml');
+      if (!numbering) continue;
+      const d = new DOMParser().parseFromString(numbering, 'text/xml');
+      // The lists paragraphs use (docx also declares a default bullet list that nothing uses).
+      const body = new DOMParser().parseFromString(parts.get('word/document.xml')!, 'text/xml');
+      const numIds = new Set(Array.from(body.getElementsByTagNameNS(W, 'numId')).map((n) => n.getAttributeNS(W, 'val')));
+      const used = new Set(
+        Array.from(d.getElementsByTagNameNS(W, 'num'))
+          .filter((n) => numIds.has(n.getAttributeNS(W, 'numId')))
+          .map((n) => n.getElementsByTagNameNS(W, 'abstractNumId')[0]?.getAttributeNS(W, 'val')),
+      );
+      for (const a of Array.from(d.getElementsByTagNameNS(W, 'abstractNum')).filter((x) => used.has(x.getAttributeNS(W, 'abstractNumId')))) {
+        for (const lvl of Array.from(a.getElementsByTagNameNS(W, 'lvl'))) {
+          if (lvl.getElementsByTagNameNS(W, 'numFmt')[0]?.getAttributeNS(W, 'val') !== 'bullet') continue;
+          expect({ file, bullet: ['\u2022', '\u2013'].includes(lvl.getElementsByTagNameNS(W, 'lvlText')[0]?.getAttributeNS(W, 'val') ?? '') }).toEqual({ file, bullet: true });
+          bullets++;
+        }
+      }
+    }
+    // The samples' reports have bullet lists (four levels are declared for each list used).
+    expect(bullets).toBeGreaterThan(0);
   });
 });

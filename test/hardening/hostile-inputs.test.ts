@@ -38,7 +38,7 @@ describe('hostile workbooks', () => {
     ['truncated-half.xlsx', /zip archive is truncated or damaged/],
     ['zip-bomb-shared-strings.xlsx', /zip entry xl\/sharedStrings\.xml expands 1\d{3} times .* over the ratio limit of 200: this looks like a zip bomb \(limits\.zipMaxRatio in the settings file changes it\)/],
     ['zip-bomb-lying-directory.xlsx', /zip entry xl\/sharedStrings\.xml expands beyond the 4,096 bytes its directory declares/],
-    ['many-entries.xlsx', /the zip archive has 6008 entries, over the limit of 5000 \(limits\.zipMaxEntries in the settings file changes it\)/],
+    ['many-entries.xlsx', /the zip archive has 600\d entries, over the limit of 5000 \(limits\.zipMaxEntries in the settings file changes it\)/],
     ['deep-xml.xlsx', /zip entry xl\/worksheets\/sheet1\.xml nests XML elements 101 deep, over the limit of 100 \(limits\.xmlMaxDepth/],
     ['entity-expansion.xlsx', /declares a DTD \(<!DOCTYPE>\)/],
     ['duplicate-sheet-names.xlsx', /the workbook has two sheets named "Plan"/],
@@ -71,10 +71,10 @@ describe('hostile workbooks', () => {
     expect(plan!.sections.flatMap((s) => s.themes.flatMap((t) => t.actions)).length).toBe(3);
   }, 15000);
 
-  it('honours raised limits: the same bomb is read when the ratio and size limits allow it', () => {
-    const limits = { ...DEFAULT_READ_LIMITS, zipMaxRatio: 5000 };
-    const wb = readWorkbook(at('zip-bomb-shared-strings.xlsx'), { limits });
-    expect(wb.sheets[0]!.name).toBe('Plan');
+  it('honours a raised limit: 6,000 entries are read when limits.zipMaxEntries allows them', () => {
+    const limits = { ...DEFAULT_READ_LIMITS, zipMaxEntries: 10000 };
+    const wb = readWorkbook(at('many-entries.xlsx'), { limits });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Plan']);
   }, 30000);
 
   it('refuses a file over the size limit before opening it, naming both settings', () => {
@@ -123,7 +123,7 @@ describe('files that are not regular files', () => {
 describe('through the CLI', () => {
   // Needs dist/ (npm test builds it first).
   it.each([
-    ['truncated-30-bytes.xlsx', /truncated-30-bytes\.xlsx: not a readable workbook: the zip archive is truncated/],
+    ['truncated-30-bytes.xlsx', /truncated-30-bytes\.xlsx: .*not a readable workbook: the zip archive is truncated/],
     ['zip-bomb-shared-strings.xlsx', /limits\.zipMaxRatio/],
     ['duplicate-sheet-names.xlsx', /two sheets named "Plan"/],
   ])('cabinet check %s exits 2 with one plain line and no stack trace', (name, message) => {
@@ -133,11 +133,13 @@ describe('through the CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 20000);
 
-  it('cabinet check /dev/zero exits 2 at once', () => {
+  it('cabinet check of a workbook name that leads to /dev/zero exits 2 at once', () => {
+    const link = at('cli-zero.xlsx');
+    fs.symlinkSync('/dev/zero', link);
     const start = Date.now();
-    const r = cabinet(['check', '/dev/zero']);
+    const r = cabinet(['check', link]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\/dev\/zero: is a system or device file/);
+    expect(r.stderr + r.stdout).toMatch(/cli-zero\.xlsx: .*is a system or device file \(\/dev\/zero\)/);
     expect(Date.now() - start).toBeLessThan(5000);
   }, 20000);
 });

@@ -59,6 +59,13 @@ describe('the board-pack status chart', () => {
     expect(chart.width).toBeLessThanOrEqual(480);
   });
 
+  it('tells sections without codes apart, by their titles', async () => {
+    const plan = handPlan();
+    for (const s of plan.sections) delete (s as { code?: string }).code;
+    const c = await statusChart(plan);
+    expect(c.alt).toContain('First: 1 Red, 3 Green; Second: 2 Amber');
+  }, 60000);
+
   it('goes into Word as SVG with the PNG fallback and the alt text as its description', async () => {
     const doc = layoutDocument([{ orientation: 'portrait', header: {}, blocks: [chart] }]);
     const docx = await readDocx(await renderDocx(doc));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { buildReport } from '../../src/pipeline/build-report';
+import { buildSource } from '../../src/pipeline/build-source';
 import { defaultConfig } from '../../src/config/load';
 import { contrastRatio } from '../../src/render/contrast';
 import { fitColumns } from '../../src/render/column-widths';
@@ -114,7 +115,16 @@ describe('an unreadable logo', () => {
       expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
-  });
+    // The agenda and the board pack stop the same way, before anything is written.
+    fs.writeFileSync(settings, `render:\n  logo: { path: missing.svg, alt: Logo }\nboardPack:\n  historyDir: ${JSON.stringify(path.join(dir, 'history'))}\n`);
+    for (const args of [['agenda', 'data/meetings/cabinet-2023-09-12.yaml'], ['board-pack', '--month', '2024-03', 'data/monthly/2024-03/wf-improvement-plan.xlsx']]) {
+      const r = cabinet([...args, '--config', settings, '--out', path.join(dir, 'out')]);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stdout + r.stderr).toContain('render.logo.path: "missing.svg" file not found');
+    }
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'history'))).toBe(false);
+  }, 120000);
 });
 
 describe('Markdown images as figures', () => {
@@ -153,6 +163,24 @@ describe('Markdown images as figures', () => {
   }, 60000);
 });
 
+describe('figures in a decision record', () => {
+  it('are figures as in a report, and a missing one stops the build at its line', async () => {
+    const dir = tempDir();
+    png(path.join(dir, 'map.png'));
+    const record = (img: string) => `---\ntype: decision\ndecisionMaker: Cabinet\nmeeting: { date: 2026-04-14 }\ntitle: Item\nresolved: [Approve.]\nreasons: R\npublished: 2026-04-15\n---\nThe area:\n\n${img}\n`;
+    fs.writeFileSync(path.join(dir, 'd.md'), record('![Map of the two wards affected](map.png "Wards affected")'));
+    const ok = await buildSource(path.join(dir, 'd.md'), { config: defaultConfig(), outDir: path.join(dir, 'out'), cwd: dir, formats: ['docx'] });
+    const docx = await readDocx(fs.readFileSync(path.join(ok.outputDir!, 'decision.docx')));
+    expect(drawings(docx.documentXml)).toEqual(['Map of the two wards affected']);
+    expect(docx.paragraphs).toContainEqual({ style: 'Note', text: 'Figure 1: Wards affected' });
+    fs.writeFileSync(path.join(dir, 'e.md'), record('![Map](nowhere.png)'));
+    const bad = await buildSource(path.join(dir, 'e.md'), { config: defaultConfig(), outDir: path.join(dir, 'out2'), cwd: dir, formats: ['docx'] });
+    // Line 12: front matter on lines 1-9 (with its --- lines), "The area:" on 10, a blank line, then the image.
+    expect(bad.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'image-unreadable', line: 12 })]);
+    expect(bad.files).toEqual([]);
+  }, 60000);
+});
+
 describe('table columns wide enough for their header words', () => {
   it('gives "Complete" at 11pt bold its 50.1pt plus cell margins (hand-counted from Arial Bold widths)', () => {
     // C 722 + o 611 + m 889 + p 611 + l 278 + e 556 + t 333 + e 556 = 4556/1000 em x 11pt = 50.1pt; + 13.8pt margins.
@@ -166,6 +194,23 @@ describe('table columns wide enough for their header words', () => {
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(483, 0);
     // The wide column gives up what the narrow ones need; proportions otherwise kept.
     expect(widths[0]).toBeGreaterThan(widths[5]!);
+  });
+
+  it('keeps short cell words (references, dates) whole too, but lets prose wrap', () => {
+    // "30/04/2024" in bold 11pt: 8 digits x 556 + 2 slashes x 278 = 5004/1000 em = 55.0pt; + 13.8pt margins.
+    const table = {
+      kind: 'table' as const, role: 'data' as const, summary: 's',
+      columns: [{ header: 'Ref', width: 0.3 }, { header: 'Action', width: 8 }, { header: 'Due', width: 0.3 }],
+      rows: [[{ runs: [{ text: 'RB3.1' }] }, { runs: [{ text: 'Respond to every recommendation of the peer challenge' }] }, { runs: [{ text: '30/04/2024' }] }]],
+    };
+    const widths = fitColumns(table, 483, 11);
+    expect(widths[2]).toBeGreaterThanOrEqual(68.8);
+    // "RB3.1": R 722 + B 722 + 3 556 + . 278 + 1 556 = 2834/1000 em x 11 = 31.2pt; + 13.8pt.
+    expect(widths[0]).toBeGreaterThanOrEqual(45);
+    expect(widths[1]).toBeGreaterThan(300);
+    // A short value stays on one line: "11 (65%)" = 1 1 space ( 6 5 % ) = 556+556+278+333+556+556+889+333 = 4057 -> 44.6pt + 13.8pt.
+    const counts = { ...table, columns: [{ header: 'Section', width: 6 }, { header: 'Blue', width: 0.5 }], rows: [[{ runs: [{ text: 'A. Impact of leaders' }] }, { runs: [{ text: '11 (65%)' }] }]] };
+    expect(fitColumns(counts, 483, 11)[1]).toBeGreaterThanOrEqual(58.4);
   });
 
   it('keeps the Shropshire summary\'s "Complete" header whole in the DOCX', async () => {

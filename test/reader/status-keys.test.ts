@@ -30,7 +30,8 @@ describe('a status not in the key', () => {
     const { plan, diagnostics } = await read(eastshireWith((rows) => (rows[4]![5] = 'Delayed')));
     expect(diagnostics.map(where)).toEqual(['unknown-status Action Plan!F5']);
     expect(diagnostics[0]!.message).toBe(
-      '"Delayed" is not in this plan\'s legend (Achieved, On course, Slipping, Off track, Not yet begun); nearest: "Slipping" (Behind plan; the lead expects to recover by the next review)',
+      '"Delayed" is not in this plan\'s legend (Achieved, On course, Slipping, Off track, Not yet begun); nearest: "Slipping" (Behind plan; the lead expects to recover by the next review). ' +
+        'Write the key\'s word, or list "Delayed" under aliases of "Slipping" in the settings\' legend:',
     );
     expect(statuses(plan!)[1]).toBe('ES1.2=-');
   });
@@ -254,5 +255,22 @@ describe('downstream reads flags, not words', () => {
     }
     const parsed = PlanSchema.parse(old);
     expect(parsed.legend.entries.map((e) => [e.exception, e.notStarted])).toEqual(Array(5).fill([false, false]));
+  });
+});
+
+describe('a key across one row', () => {
+  it('reads "Key: | Achieved | On course | Off track" in filled cells above the table', async () => {
+    const rows: CellSpec[][] = [
+      ['Plan'],
+      ['Key:', { v: 'Achieved', fill: '#2E75B6' }, { v: 'On course', fill: '#70AD47' }, { v: 'Off track', fill: '#FF0000' }],
+      [],
+      ['Ref', 'Action', 'Lead', 'Due', 'Status'], ['1', 'Do a thing', 'Ann Smith', '31/03/2024', 'Off track'], ['2', 'Another', 'Ann Smith', '31/03/2024', { v: '', fill: '#70AD47' }],
+    ];
+    const { plan, diagnostics } = await read([{ name: 'Plan', rows }]);
+    expect(diagnostics).toEqual([]);
+    expect(plan!.legend.entries.map((e) => [e.label, e.colour, e.rank, e.exception])).toEqual([
+      ['Achieved', '#2E75B6', 2, false], ['On course', '#70AD47', 1, false], ['Off track', '#FF0000', 0, true],
+    ]);
+    expect(statuses(plan!)).toEqual(['1=Off track', '2=On course']);
   });
 });

@@ -23,7 +23,7 @@ export function parseThemeHeading(text: string): { number?: string | undefined; 
 
 /** Title-block and footnote lines: dates of update, authors, versions, notes. Never actions or themes. */
 export const isNote = (t: string) =>
-  /^(last updated|updated( on)?\b|date (last )?updated|date of (last )?update|prepared by|produced by|compiled by|(reviewed|approved|signed off) by|author\s*:|owner\s*:|version\b|(next )?review date|report(ing)? date|notes?\b\s*[:\-–]|nb\b|n\.b\.|source\s*:|please note|\*|(data|status|position) as at|as at\s+\d)/i.test(t.trim());
+  /^(last updated|updated\s*(on)?\s*[:\d]|date (last )?updated|date of (last )?update|prepared by|produced by|compiled by|(reviewed|approved|signed off) by\s*:|author\s*:|owner\s*:|version\s*[:\d]|(next )?review date|report(ing)? date\s*:|notes?\b\s*[:\-–]|nb\s*[:.]|n\.b\.|source\s*:|please note|\*\s*(denotes|indicates|notes?\b|see\b)|(data|status|position) as at|as at\s+\d)/i.test(t.trim());
 
 export const isImpactHeading = (t: string) => /^impact measures?\b/i.test(t.trim());
 export const strategicLeadText = (t: string) => t.trim().match(/^strategic lead\s*[:–—-]?\s*(.*)$/is)?.[1];

@@ -64,6 +64,23 @@ function parseRow(cells: RawCell[], afterHeader: boolean): Parsed {
   return {};
 }
 
+/**
+ * A key written across one row: "Key: | Achieved | On course | Slipping" (filled words), or
+ * "Key | Red = off track | Amber = at risk | Green = on track".
+ */
+function acrossRow(cells: RawCell[]): KeyRow[] | undefined {
+  const [first, ...rest] = cells;
+  if (!first || rest.length < 2 || !KEY_HEADER.test(clean(first.text))) return undefined;
+  const entries: KeyRow[] = [];
+  for (const cell of rest) {
+    const m = cell.text.match(ONE_CELL);
+    if (m && shortLabel(m[1]!.trim())) entries.push({ label: m[1]!.trim(), meaning: m[2]!.trim(), fill: cell.fill, cell: cell.address });
+    else if (cell.fill && shortLabel(cell.text)) entries.push({ label: cell.text, meaning: cell.text, fill: cell.fill, cell: cell.address });
+    else return undefined;
+  }
+  return entries;
+}
+
 /** A run of rows is a key when it says so (a Key/Status header), or its words carry fills or name statuses. */
 function looksLikeKey(rows: KeyRow[], hasHeader: boolean): boolean {
   if (rows.length < 2) return false;
@@ -88,8 +105,21 @@ export function findKeyBlock(grid: Grid, from: number, to: number, cols: Cols = 
   };
   for (let r = from; r < to; r++) {
     const cells = distinctCells(grid, r).filter((c) => cols(c.c));
+    const across = acrossRow(cells);
+    if (across) {
+      const done = finish();
+      if (done) return done;
+      lastRow = r;
+      return { rows: across, firstRow: r, lastRow: r, start: cells[0]!.address, hasHeader: true };
+    }
     const parsed = parseRow(cells, block?.hasHeader ?? false);
-    if (parsed.header && (!block || block.rows.length > 0)) {
+    // "Key" then "Status | Meaning", or a blank line under "Key": the heading still introduces what follows.
+    const headedAndEmpty = block?.hasHeader && block.rows.length === 0;
+    if (headedAndEmpty && (parsed.header || cells.length === 0)) {
+      if (parsed.header?.basis) block!.basis = parsed.header.basis;
+      continue;
+    }
+    if (parsed.header) {
       const done = finish();
       if (done) return done;
       block = { rows: [], basis: parsed.header.basis, firstRow: r, hasHeader: true, start: cells[0]!.address };

@@ -68,7 +68,8 @@ export class TableWalker {
       return;
     }
     // "Last updated: 31/03/2024", "Prepared by …", "Note: …" above, between or below tables: never actions.
-    if (isNote(texts[0]!)) return this.note(r, texts);
+    // A row with an action's worth of cells (ref, text, lead, date…) is never a note, whatever its first word.
+    if (texts.length <= 2 && isNote(texts[0]!)) return this.note(r, texts);
     // Above the first header only bands that structure the plan count (seed 001 puts section A's there).
     if (r < header.row) {
       if (!(this.isStructureBand(texts) && this.band(r, texts))) this.note(r, texts);
@@ -292,7 +293,9 @@ export class TableWalker {
     if (!match) return undefined;
     if ('unknown' in match) {
       const labels = this.ctx.legend.entries.map((e) => e.label).join(', ');
-      const nearest = match.nearest ? `; nearest: "${match.nearest.label}" (${match.nearest.meaning})` : '';
+      const nearest = match.nearest
+        ? `; nearest: "${match.nearest.label}" (${match.nearest.meaning}). Write the key's word, or list "${match.unknown}" under aliases of "${match.nearest.label}" in the settings' legend:`
+        : '';
       this.ctx.diagnostics.push(error('unknown-status', `"${match.unknown}" is not in this plan's legend (${labels})${nearest}`, this.place(cell)));
       return undefined;
     }

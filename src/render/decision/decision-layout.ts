@@ -14,6 +14,8 @@ import { parseBody } from '../report/markdown-body';
 import { BlockSlots } from '../report/template-engine';
 import { BUILTIN_TEMPLATES } from '../report/templates';
 import { words } from '../report/words';
+import { figureBlocks } from '../report/figures';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 
 type Labels = Record<string, string>;
 
@@ -48,16 +50,17 @@ function detailRows(front: DecisionFrontMatter, labels: Labels, callIn: CallIn |
 }
 
 /** Seed 004's shape: decision maker and date, the item, the record with RESOLVED, then the statutory details. */
-export function decisionDocument(source: DecisionSource & { front: DecisionFrontMatter }, config: Config, labels: Labels, created: string): LayoutDocument {
+export function decisionDocument(source: DecisionSource & { front: DecisionFrontMatter }, config: Config, labels: Labels, created: string, cwd = process.cwd()): { doc: LayoutDocument; diagnostics: Diagnostic[] } {
   const front = source.front;
   const ids = new IdAllocator();
   const callIn = decisionCallIn(front, config);
-  const narrative: Block[] = parseBody(source.body, new BlockSlots()).flatMap((item): Block[] => {
+  // Images are figures here as in reports: found beside the record, warned about without alt text.
+  const figures = figureBlocks(parseBody(source.body, new BlockSlots()), { file: source.file, body: source.body, bodyLine: source.bodyLine, cwd }, houseStyle(config.render));
+  const narrative: Block[] = figures.items.flatMap((item): Block[] => {
     if (item.kind === 'paragraph') return [{ kind: 'paragraph', runs: item.runs }];
     if (item.kind === 'list') return [{ kind: 'list', ordered: item.ordered, items: item.items }];
     if (item.kind === 'heading') return [{ kind: 'heading', level: 3, text: item.text, id: ids.id(item.text) }];
-    // Decision records do not take figures yet: the image's words are kept as text rather than dropped.
-    if (item.kind === 'figure') return [{ kind: 'paragraph', runs: [{ text: `Image: ${item.alt || item.src}` }] }];
+    if (item.kind === 'blocks') return item.blocks;
     return [];
   });
   const heading = words(labels.heading!, front);
@@ -73,11 +76,12 @@ export function decisionDocument(source: DecisionSource & { front: DecisionFront
     { kind: 'table', role: 'key-value', summary: 'Reasons, alternatives, conflicts, dispensations, call-in and publication', columns: [{ header: 'Item', width: 2 }, { header: 'Detail', width: 5 }], rows: detailRows(front, labels, callIn) },
   ];
   const council = front.council ?? config.render.council;
-  return finishLayout({
+  const doc = finishLayout({
     meta: { title: `${heading}: ${front.title}`, subject: `${front.decisionMaker}, ${longDate(front.meeting.date)}`, author: council, language: 'en-GB', created },
     style: houseStyle(config.render),
     numbering: {},
     footer: { pageNumbers: true, left: council },
     sections: [{ orientation: 'portrait', header: { left: `${front.decisionMaker} – ${longDate(front.meeting.date)}`, right: 'Decision record' }, blocks }],
   }, config.render);
+  return { doc, diagnostics: figures.diagnostics };
 }

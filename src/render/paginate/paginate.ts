@@ -433,27 +433,51 @@ class Placer {
     };
     startRows();
     for (const row of item.rows) {
-      if (this.y + row.height > this.bottom && !(this.y - this.top <= BORDER + headerHeight + 1e-6)) {
+      const atTableTop = this.y - this.top <= BORDER + headerHeight + 1e-6;
+      if (this.y + row.height > this.bottom && !atTableTop) {
         this.newPage();
         startRows();
       }
-      this.placeRow(row, false);
+      // A row taller than a whole page cannot keep together: it continues on the next page, as in Word.
+      let from = 0;
+      while (from >= 0) {
+        from = this.placeRow(row, false, from);
+        if (from >= 0) {
+          this.newPage();
+          startRows();
+        }
+      }
     }
     this.prevAfter = 0;
     this.empty = false;
   }
 
-  /** A row: fills, text, then its borders. A repeated header row is an artifact: the real one is on the first page. */
-  private placeRow(row: RowItem, artifact: boolean): void {
+  /**
+   * A row (from line `from` of each cell): fills, text, then its borders. A repeated header row is an artifact:
+   * the real one is on the first page. Returns the line to continue from on the next page, or -1 when done.
+   */
+  private placeRow(row: RowItem, artifact: boolean, from = 0): number {
     const top = this.y;
-    const height = row.height - BORDER;
+    const lineRoom = this.bottom - top - BORDER;
+    const rest = Math.max(...row.cells.map((c) => (c.para.lines.length - from) * c.para.box.height)) + BORDER;
+    const fits = from === 0 ? row.height <= this.bottom - top + 1e-6 : rest <= this.bottom - top + 1e-6;
+    let next = -1;
+    let used = 0;
+    for (const cell of row.cells) {
+      const p = cell.para;
+      const room = fits ? p.lines.length - from : Math.max(1, Math.floor((lineRoom + 1e-6) / p.box.height));
+      const last = Math.min(p.lines.length, from + room);
+      if (last < p.lines.length) next = Math.max(next, last);
+      used = Math.max(used, (last - from) * p.box.height);
+    }
+    const height = fits ? (from === 0 ? row.height - BORDER : rest - BORDER) : used;
     for (const cell of row.cells) {
       if (cell.fill) this.page.boxes.push({ kind: 'rect', x: this.left + cell.x, y: top, width: cell.width, height, fill: cell.fill });
       const p = cell.para;
-      const lines = Math.min(p.lines.length, Math.max(1, Math.floor((this.bottom - top) / p.box.height)));
-      for (let k = 0; k < lines; k++) {
+      const last = Math.min(p.lines.length, from + Math.floor((height + 1e-6) / p.box.height));
+      for (let k = from; k < last; k++) {
         const before = this.page.boxes.length;
-        this.drawLine(p, k, this.left + cell.x + CELL_MARGIN, top + k * p.box.height);
+        this.drawLine(p, k, this.left + cell.x + CELL_MARGIN, top + (k - from) * p.box.height);
         if (artifact) for (let b = before; b < this.page.boxes.length; b++) (this.page.boxes[b] as TextBox).node = null;
       }
     }
@@ -461,8 +485,9 @@ class Placer {
     this.rule(this.left, top + height, width);
     for (const cell of row.cells) this.page.boxes.push({ kind: 'rect', x: this.left + cell.x, y: top - BORDER, width: 0, height: height + 2 * BORDER, stroke: '#808080', lineWidth: BORDER });
     this.page.boxes.push({ kind: 'rect', x: this.left + width, y: top - BORDER, width: 0, height: height + 2 * BORDER, stroke: '#808080', lineWidth: BORDER });
-    this.y = top + row.height;
+    this.y = top + height + BORDER;
     this.empty = false;
+    return next;
   }
 
   private rule(x: number, y: number, width: number): void {

@@ -80,7 +80,7 @@ function paragraph(tokens: Token[], at: number, items: BodyItem[], slots: BlockS
   else {
     // Images become figures of their own, after the words around them (if any).
     const images = (inline.children ?? []).filter((c) => c.type === 'image');
-    const text = runs(inline);
+    const text = runs(inline, false);
     if (!images.length || text.some((r) => r.text.trim())) items.push({ kind: 'paragraph', runs: text });
     for (const img of images)
       items.push({ kind: 'figure', src: String(img.attrGet('src') ?? ''), alt: img.content.trim(), title: String(img.attrGet('title') ?? '').trim(), line: inline.map?.[0] ?? 0 });
@@ -127,8 +127,12 @@ function plain(inline: Token): string {
   return runs(inline).map((r) => r.text).join('');
 }
 
-/** Inline Markdown to runs: bold, italic and safe links kept; everything else is text. */
-function runs(inline: Token): Inline[] {
+/**
+ * Inline Markdown to runs: bold, italic and safe links kept; everything else is text. An image in a list
+ * item or table cell cannot be a figure there, so its alt text stays as words; a paragraph's images are
+ * taken out as figures (see paragraph()) and `keepImages` is false.
+ */
+function runs(inline: Token, keepImages = true): Inline[] {
   const out: Inline[] = [];
   let bold = false;
   let italic = false;
@@ -153,7 +157,7 @@ function runs(inline: Token): Inline[] {
       link = SAFE_LINK.test(href) ? href : undefined;
     }
     else if (c.type === 'link_close') link = undefined;
-    // Images are taken out as figures (see paragraph()); their alt text is not body text.
+    else if (c.type === 'image' && keepImages) push(c.content);
   }
   return out.length ? out : [{ text: '' }];
 }

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { LayoutDocument } from '../../render/layout';
-import { DCTERMS_NS, WP_NS, editXmlPart, elements } from './xml';
+import { DCTERMS_NS, W_NS, WP_NS, editXmlPart, elements } from './xml';
 import { fillFontTable } from './font-table';
 
 /**
@@ -28,6 +28,15 @@ export async function finishDocx(bytes: Buffer, doc: LayoutDocument, bodyDrawing
     zip.file(part, fixed);
     runningXml.push(fixed);
   }
+
+  // Widow and orphan control, which pagination applies (two lines at least at a page's foot and head): docx
+  // cannot put it in the document defaults, and without it Word would break paragraphs elsewhere.
+  const styles = await read('word/styles.xml');
+  if (styles !== undefined) zip.file('word/styles.xml', editXmlPart('word/styles.xml', styles, (dom) => {
+    for (const pPr of elements(dom, W_NS, 'pPrDefault').flatMap((d) => Array.from(d.getElementsByTagNameNS(W_NS, 'pPr')))) {
+      if (!pPr.getElementsByTagNameNS(W_NS, 'widowControl').length) pPr.insertBefore(dom.createElementNS(W_NS, 'w:widowControl'), pPr.firstChild);
+    }
+  }));
 
   // Fonts are named in styles, numbering and the running parts; body runs never name one (test/docx checks).
   const fontTable = await read('word/fontTable.xml');

@@ -26,7 +26,6 @@ export function textWithBreaks(text: string, options: { bold?: boolean | undefin
 export function docxRuns(runs: Inline[], ids: DocumentIds, colour?: string): ParagraphChild[] {
   return runs.flatMap((r): ParagraphChild[] => {
     const pieces = textWithBreaks(r.text, { bold: r.bold, italics: r.italic, colour: r.link ? '#1F3864' : colour, underline: Boolean(r.link) });
-    // A ConcreteHyperlink is what docx writes for an ExternalHyperlink; the union type lists only the latter.
-    return r.link ? [new StableExternalHyperlink(pieces, ids.nextLink(), r.link) as unknown as ParagraphChild] : pieces;
+    return r.link ? [new StableExternalHyperlink(pieces, ids.nextLink(), r.link)] : pieces;
   });
 }

@@ -1,43 +1,59 @@
 import { LineRuleType, type IStylesOptions } from 'docx';
 import type { LayoutStyle } from '../../render/layout';
+import { paragraphFormats, type ParaFormat } from '../../render/paginate/formats';
 
 const half = (pt: number) => Math.round(pt * 2);
+const twips = (pt: number) => Math.round(pt * 20);
 const hex = (c: string) => c.slice(1);
-/**
- * 1.15 line spacing as a multiple of the font's own line height. w:line must always come with
- * w:lineRule="auto": without it LibreOffice reads 276 as an exact 13.8 pt and overprints larger lines.
- */
-const MULTIPLE_115 = { line: 276, lineRule: LineRuleType.AUTO } as const;
 
-/** Word styles with the house font and sizes; real Heading 1-4 so the navigation pane and any TOC work. */
-export function docxStyles(s: LayoutStyle): IStylesOptions {
-  const heading = (level: 1 | 2 | 3 | 4, before: number) => ({
-    run: { font: s.font, size: half(s.headingSizes[level]), bold: true, color: hex(s.headingColour) },
-    // outlineLvl 0-3: Word's navigation pane and LibreOffice's tagged export find headings by it.
-    paragraph: { spacing: { before: before * 20, after: 120 }, keepNext: true, outlineLevel: level - 1 },
-  });
+/**
+ * A paragraph format as Word paragraph and run properties. w:line always comes with w:lineRule="auto" (a
+ * multiple of the font's own line): without it LibreOffice reads 276 as an exact 13.8pt and overprints.
+ */
+function paragraph(f: ParaFormat, extra: Record<string, unknown> = {}) {
+  return {
+    spacing: { before: twips(f.before), after: twips(f.after), line: Math.round(f.line * 240), lineRule: LineRuleType.AUTO },
+    ...(f.indent ? { indent: { left: twips(f.indent) } } : {}),
+    ...(f.keepNext ? { keepNext: true } : {}),
+    ...extra,
+  };
+}
+
+function run(f: ParaFormat, font: string) {
+  return { font, size: half(f.size), bold: f.face === 'bold' || f.face === 'boldItalic', italics: f.face === 'italic' || f.face === 'boldItalic', color: hex(f.colour) };
+}
+
+/**
+ * Word styles declaring exactly the sizes and spacing pagination used (src/render/paginate/formats.ts), so
+ * Word and LibreOffice break pages where our PDF does and the pre-filled contents numbers stay true. Real
+ * Heading 1-4 with outline levels, so the navigation pane, a refreshed TOC and tagged export find them.
+ */
+export function docxStyles(s: LayoutStyle, language = 'en-GB'): IStylesOptions {
+  const f = paragraphFormats(s);
+  const heading = (level: 1 | 2 | 3 | 4) => ({ run: run(f[`h${level}`], s.font), paragraph: paragraph(f[`h${level}`], { outlineLevel: level - 1 }) });
+  const style = (id: string, name: string, format: ParaFormat, next?: string) => ({ id, name, basedOn: 'Normal', ...(next ? { next } : {}), run: run(format, s.font), paragraph: paragraph(format) });
   return {
     default: {
-      document: { run: { font: s.font, size: half(s.fontSize), language: { value: 'en-GB' } }, paragraph: { spacing: { after: 160, ...MULTIPLE_115 } } },
-      heading1: heading(1, 0),
-      heading2: heading(2, 14),
-      heading3: heading(3, 12),
-      heading4: heading(4, 10),
-      title: { run: { font: s.font, size: half(s.headingSizes[1]), bold: true, color: hex(s.headingColour) } },
+      document: { run: { font: s.font, size: half(s.fontSize), language: { value: language } }, paragraph: paragraph(f.body) },
+      heading1: heading(1),
+      heading2: heading(2),
+      heading3: heading(3),
+      heading4: heading(4),
+      title: { run: run(f.title, s.font), paragraph: paragraph(f.title) },
     },
     paragraphStyles: [
-      { id: 'Lead', name: 'Lead', basedOn: 'Normal', run: { bold: true } },
-      { id: 'Note', name: 'Note', basedOn: 'Normal', run: { size: half(Math.max(s.fontSize - 1, 11)), color: '404040' } },
-      { id: 'Label', name: 'Label', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
-      { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', run: { size: half(s.headingSizes[3]), color: hex(s.headingColour) } },
-      { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: half(s.tableFontSize) }, paragraph: { spacing: { after: 0 } } },
-      { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', run: { size: half(s.headingSizes[2]), bold: true, color: hex(s.headingColour) } },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 60 } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 60 }, indent: { left: 240 } } },
-      { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 60 }, indent: { left: 480 } } },
-      { id: 'TOC4', name: 'toc 4', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { after: 60 }, indent: { left: 720 } } },
-      { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 20, color: '404040' }, paragraph: { spacing: { after: 0 } } },
-      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 20, color: '404040' }, paragraph: { spacing: { after: 0 } } },
+      style('Lead', 'Lead', f.lead),
+      style('Note', 'Note', f.note),
+      style('Label', 'Label', f.label, 'Normal'),
+      style('Subtitle', 'Subtitle', f.subtitle),
+      style('TableText', 'Table Text', f.tableText),
+      style('TOCHeading', 'TOC Heading', f.tocTitle),
+      style('TOC1', 'toc 1', f.toc1, 'Normal'),
+      style('TOC2', 'toc 2', f.toc2, 'Normal'),
+      style('TOC3', 'toc 3', f.toc3, 'Normal'),
+      style('TOC4', 'toc 4', f.toc4, 'Normal'),
+      style('Header', 'header', f.header),
+      style('Footer', 'footer', f.footer),
     ],
   };
 }

@@ -18,7 +18,7 @@ export function editXmlPart(part: string, xml: string, edit: (doc: Document) => 
       },
     }).parseFromString(xml, 'text/xml');
   } catch (e) {
-    throw new Error(`${part}: ${problem ?? (e instanceof Error ? e.message : String(e))}`);
+    throw new Error(`${part}: ${problem ?? (e instanceof Error ? e.message : String(e))}`, { cause: e });
   }
   edit(doc);
   return new XMLSerializer().serializeToString(doc);

@@ -38,6 +38,7 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
       ModDate: created,
     },
   });
+  escapeXmpInfo(pdf);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     pdf.on('data', (c) => chunks.push(c));
@@ -66,6 +67,25 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
   pdf.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * pdfkit copies the title, author and subject into the XMP packet as raw text, so a title with "&" (Children's
+ * Services, Education & Skills) would make the metadata malformed XML. The Info dictionary is written first,
+ * from the real values; the XMP is written after it, so the values are escaped just for that step.
+ */
+function escapeXmpInfo(pdf: PDFDocument): void {
+  const target = pdf as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const endMetadata = target.endMetadata.bind(target);
+  target.endMetadata = () => {
+    for (const key of ['Title', 'Author', 'Subject', 'Creator']) {
+      const value = target.info[key];
+      if (typeof value === 'string') target.info[key] = xmlText(value);
+    }
+    endMetadata();
+  };
 }
 
 function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undefined)[]): void {
