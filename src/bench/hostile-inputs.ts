@@ -99,7 +99,7 @@ const col = (c: number) => {
 };
 
 /** The XML parts of an .xlsx whose text cells use a shared-strings table, as Excel saves them. */
-export function xlsxParts(sheets: SheetPlan[], options: { sharedStringsXml?: string; noStyles?: boolean } = {}): ZipPart[] {
+export function xlsxParts(sheets: SheetPlan[], options: { sharedStringsXml?: string; noStyles?: boolean; stylesXml?: string } = {}): ZipPart[] {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const sid = (s: string) => {
@@ -152,14 +152,14 @@ export function xlsxParts(sheets: SheetPlan[], options: { sharedStringsXml?: str
     },
     ...sheetXml.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
     { name: 'xl/sharedStrings.xml', data: shared },
-    ...(options.noStyles ? [] : [{ name: 'xl/styles.xml', data: STYLES }]),
+    ...(options.noStyles ? [] : [{ name: 'xl/styles.xml', data: options.stylesXml ?? STYLES }]),
   ];
 }
 
 /** Excel's minimal styles part: the two fills every workbook has (none, gray125), one font, one format. */
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
-export const xlsx = (sheets: SheetPlan[], options?: { sharedStringsXml?: string; noStyles?: boolean }) => zipArchive(xlsxParts(sheets, options));
+export const xlsx = (sheets: SheetPlan[], options?: { sharedStringsXml?: string; noStyles?: boolean; stylesXml?: string }) => zipArchive(xlsxParts(sheets, options));
 
 /** A small plan every hostile variant starts from: a header row and three actions. */
 export const SMALL_PLAN: (string | null)[][] = [

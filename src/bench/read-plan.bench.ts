@@ -9,7 +9,7 @@ const STATUSES = ['Blue', 'Green', 'Amber', 'Red', 'Grey'];
 const MONTHS = ['April 2024', 'June 2024', 'Q3 2024/25', '31/01/2025', '2024/25', 'Ongoing'];
 
 /** A council-layout plan of n actions: sections of 10 themes of 10 actions, blank leads, merged nothing. */
-async function planWorkbook(n: number): Promise<Buffer> {
+export async function planWorkbook(n: number): Promise<Buffer> {
   const rows: CellSpec[][] = [['Generated Improvement Plan 2024-25'], [], ['Ref', 'Theme', 'Action', 'By when', 'Lead', 'RAG', 'Progress']];
   for (let i = 0; i < n; i++) {
     const section = Math.floor(i / 100);

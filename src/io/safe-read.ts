@@ -51,7 +51,7 @@ export function readBoundedText(file: string, options: BoundedReadOptions): stri
 
 /** Refuses /proc, /sys and /dev paths, also when reached through a symlink or "..". */
 export function refuseSystemPath(file: string, shown = file): void {
-  let real = file;
+  let real: string;
   try {
     real = fs.realpathSync(file);
   } catch {

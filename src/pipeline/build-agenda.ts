@@ -7,6 +7,7 @@ import { readMeeting, type Meeting } from '../model/meeting-source';
 import { exemptionWording, exemptMarking } from '../model/exempt';
 import type { LayoutDocument, LayoutSection, NumberingSequence } from '../render/layout';
 import { renderPdf } from '../writers/pdf';
+import { paginate } from '../render/paginate/paginate';
 import { renderDocx } from '../writers/docx';
 import type { Format } from './render-document';
 import { houseStyle } from '../render/style';
@@ -116,10 +117,12 @@ async function paginatedPack(make: (ranges: Map<string, string>) => LayoutDocume
   let ranges = new Map<string, string>(items.map((it) => [it.key, 'Pages 000 - 000']));
   for (let attempt = 0; attempt < 4; attempt++) {
     const doc = make(ranges);
-    const pdf = await renderPdf(doc);
-    const starts = items.map((it) => pdf.pagination.headingPages[it.stamped!.firstHeadingId!]!);
-    const next = new Map(items.map((it, i) => [it.key, `Pages ${starts[i]} - ${(starts[i + 1] ?? pdf.pagination.pageCount + 1) - 1}`]));
-    if ([...next].every(([k, v]) => ranges.get(k) === v)) return { doc, pdf, ranges };
+    // Only pagination repeats; the PDF is drawn once, from the pages that settled.
+    const paged = paginate(doc);
+    const { pagination } = paged;
+    const starts = items.map((it) => pagination.headingPages[it.stamped!.firstHeadingId!]!);
+    const next = new Map(items.map((it, i) => [it.key, `Pages ${starts[i]} - ${(starts[i + 1] ?? pagination.pageCount + 1) - 1}`]));
+    if ([...next].every(([k, v]) => ranges.get(k) === v)) return { doc, pdf: await renderPdf(doc, paged), ranges };
     ranges = next;
   }
   throw new Error('the agenda page ranges did not settle');
@@ -135,6 +138,13 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
     diagnostics.push(...checkAgendaPublication(meeting.date, meeting.agendaPublished, WorkingCalendar.fromSettings(options.config.governance), options.config.governance, { file: meetingFile }));
   const config = { ...options.config, render: resolveHouseSettings(options.config.render, cwd) };
   const items = readItems(meeting, meetingFile, options, diagnostics);
+  // Settings warnings (a brand colour too light) come once per report: say them once.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.code}|${d.file ?? ''}|${d.line ?? ''}|${d.sheet ?? ''}|${d.cell ?? ''}|${d.message}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+  diagnostics.splice(0, diagnostics.length, ...unique);
   if (items.some((it) => 'report' in meeting.items[it.entry.number - 1]! && !it.stamped))
     diagnostics.push(error('agenda-item-not-built', 'an agenda item\'s report has errors (listed above); the pack was not built', { file: meetingFile }));
   if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };

@@ -25,10 +25,8 @@ export function sheetToRaw(name: string, ws: XLSX.WorkSheet, options: SheetReadO
     let out: (RawCell | undefined)[] | undefined;
     for (const [c, cell] of cells) {
       if (!cell) continue;
-      const raw = toRawCell(cell, r, c);
-      if (raw.type === 'empty' && !raw.fill) continue;
-      if (raw.type === 'string') cleanText(raw, name, options.notes);
-      (out ??= [])[c] = raw;
+      const raw = cellFromParts(r, c, cell.s === undefined ? undefined : fillOf(cell), cell, name, options.notes);
+      if (raw) (out ??= [])[c] = raw;
     }
     if (!out) return;
     if (rowInfo?.[r]?.hidden && !options.includeHidden) hiddenRows.push(r + 1);
@@ -45,9 +43,26 @@ export function sheetToRaw(name: string, ws: XLSX.WorkSheet, options: SheetReadO
   } else {
     for (const [r, cells] of sparseRows(ws)) visit(r, cells);
   }
-  if (hiddenRows.length) options.notes.push({ kind: 'hidden-rows', sheet: name, rows: hiddenRows });
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
+  return finishSheet(name, rows, merges, hiddenRows, options.notes);
+}
+
+/** The sheet, with a note of the hidden rows left out (shared with the fast .xlsx reader). */
+export function finishSheet(name: string, rows: (RawCell | undefined)[][], merges: MergeRange[], hiddenRows: number[], notes: ReadNote[]): RawSheet {
+  if (hiddenRows.length) notes.push({ kind: 'hidden-rows', sheet: name, rows: hiddenRows });
   return { name, rows, merges };
+}
+
+/**
+ * One cell (a SheetJS cell object, or the fast reader's equivalent) as a RawCell with its fill; undefined
+ * for an empty cell without a fill. Text is cleaned of characters XML cannot carry, with a note.
+ */
+export function cellFromParts(r: number, c: number, fill: string | undefined, cell: XLSX.CellObject | null, sheet: string, notes: ReadNote[]): RawCell | undefined {
+  if (!cell) return fill ? cellOf(r, c, fill, 'empty', null, '') : undefined;
+  const raw = toRawCell(cell, r, c, fill);
+  if (raw.type === 'empty' && !raw.fill) return undefined;
+  if (raw.type === 'string') cleanText(raw, sheet, notes);
+  return raw;
 }
 
 /** A row's cells by column; a row whose only cell is far right (XFD) is walked by its keys, not its length. */
@@ -87,21 +102,43 @@ function addressOf(r: number, c: number): string {
   return (COLUMN_NAMES[c] ??= XLSX.utils.encode_col(c)) + String(r + 1);
 }
 
-/** One object shape for every cell (fill always present, maybe undefined): 200,000-row sheets make millions. */
+/**
+ * A cell as read. The A1 address is worked out when asked for (a getter on the prototype) rather than stored:
+ * a 200,000-row sheet has over a million cells, and a string per cell was a fifth of the reader's memory.
+ */
+class Cell implements RawCell {
+  constructor(
+    readonly r: number,
+    readonly c: number,
+    public type: RawCell['type'],
+    public value: RawCell['value'],
+    public text: string,
+    readonly fill: string | undefined,
+  ) {}
+
+  get address(): string {
+    return addressOf(this.r, this.c);
+  }
+
+  /** Plain data for JSON and test comparisons, address included. */
+  toJSON(): RawCell {
+    return { address: this.address, r: this.r, c: this.c, type: this.type, value: this.value, text: this.text, ...(this.fill ? { fill: this.fill } : {}) };
+  }
+}
+
 function cellOf(r: number, c: number, fill: string | undefined, type: RawCell['type'], value: RawCell['value'], text: string): RawCell {
-  return { address: addressOf(r, c), r, c, type, value, text, fill };
+  return new Cell(r, c, type, value, text, fill);
 }
 
 /** SSF.is_date parses the format each time; a workbook has a handful of formats and millions of cells. */
 const DATE_FORMATS = new Map<string, boolean>();
 function isDateFormat(z: string): boolean {
   let known = DATE_FORMATS.get(z);
-  if (known === undefined) DATE_FORMATS.set(z, (known = XLSX.SSF.is_date(z)));
+  if (known === undefined) DATE_FORMATS.set(z, (known = Boolean(XLSX.SSF.is_date(z))));
   return known;
 }
 
-function toRawCell(cell: XLSX.CellObject, r: number, c: number): RawCell {
-  const fill = cell.s === undefined ? undefined : fillOf(cell);
+function toRawCell(cell: XLSX.CellObject, r: number, c: number, fill: string | undefined): RawCell {
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;

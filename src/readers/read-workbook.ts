@@ -7,6 +7,7 @@ import { sniffContainer } from './sniff';
 import { readSpreadsheet } from './xlsx';
 import { readCsv } from './csv';
 import { checkZipWorkbook } from './zip-guard';
+import { readXlsxFast } from './xlsx-fast';
 
 export const DEFAULT_MAX_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
@@ -52,8 +53,11 @@ function parseByContent(bytes: Uint8Array, file: string, limits: ReadLimits, inc
     if (ZIP_FORMATS.has(ext)) throw new UnreadableInputError(file, `not a spreadsheet (expected ${expected(ext)}, found plain text)`);
     return TEXT_FORMATS.has(ext) || ext === '' ? readCsv(bytes, file) : readSpreadsheet(bytes, file, { includeHidden });
   }
-  const cellStyles = container === 'zip' ? checkZipWorkbook(bytes, file, limits).needsStyles : true;
-  return readSpreadsheet(bytes, file, { includeHidden, cellStyles });
+  if (container !== 'zip') return readSpreadsheet(bytes, file, { includeHidden });
+  const facts = checkZipWorkbook(bytes, file, limits);
+  // Excel's own format: sheets walked row by row (xlsx-fast.ts); it declines anything unusual.
+  const fast = facts.entries.some((e) => e.name === 'xl/workbook.xml') ? readXlsxFast(bytes, file, facts.entries, { includeHidden }) : undefined;
+  return fast ?? readSpreadsheet(bytes, file, { includeHidden, cellStyles: facts.needsStyles });
 }
 
 function expected(ext: string): string {

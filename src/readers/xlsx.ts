@@ -37,7 +37,7 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, options: Spread
  * Excel never saves two sheets of one name (names compare case-insensitively), but a hand-made file can,
  * and the parser then keeps one sheet under both names. Refuse rather than guess which one was meant.
  */
-function refuseDuplicateNames(names: string[], file: string): void {
+export function refuseDuplicateNames(names: string[], file: string): void {
   const seen = new Map<string, string>();
   for (const name of names) {
     const key = name.toLocaleLowerCase('en-GB');

@@ -16,6 +16,7 @@ export interface ZipEntryInfo {
   compressedSize: number;
   size: number;
   localOffset: number;
+  crc: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -92,6 +93,7 @@ function centralDirectory(buf: Buffer, file: string, limits: ReadLimits): ZipEnt
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       localOffset: buf.readUInt32LE(p + 42),
+      crc: buf.readUInt32LE(p + 16),
     };
     applyZip64Extra(entry, buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
     entries.push(entry);
@@ -126,6 +128,14 @@ function applyZip64Extra(entry: ZipEntryInfo, extra: Buffer): void {
     }
     p += 4 + len;
   }
+}
+
+/** One entry's bytes (after checkZipWorkbook has vouched for the archive). */
+export function inflateEntry(buf: Buffer, e: ZipEntryInfo): Buffer {
+  const p = e.localOffset;
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const data = buf.subarray(start, start + e.compressedSize);
+  return e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
 }
 
 /** Inflates one entry capped at its declared size (a lying directory cannot smuggle a bomb past the checks). */

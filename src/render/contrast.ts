@@ -28,7 +28,7 @@ export const MIN_TEXT_CONTRAST = 4.5;
 export function darkenFor(fill: string, min = MIN_TEXT_CONTRAST): string {
   const rgb = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16));
   for (let k = 0; k <= 100; k += 2) {
-    const hex = '#' + rgb.map((c) => Math.round(c! * (1 - k / 100)).toString(16).padStart(2, '0')).join('').toUpperCase();
+    const hex = '#' + rgb.map((c) => Math.round(c * (1 - k / 100)).toString(16).padStart(2, '0')).join('').toUpperCase();
     if (contrastRatio(hex, '#FFFFFF') >= min) return hex;
   }
   return '#000000';

@@ -27,7 +27,7 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
   const w = attr('width');
   const h = attr('height');
   if (w > 0 && h > 0) return { width: w, height: h };
-  const box = root.match(/viewBox="[\d.\-]+[ ,]+[\d.\-]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/);
+  const box = root.match(/viewBox="[\d.-]+[ ,]+[\d.-]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/);
   return box ? { width: Number(box[1]), height: Number(box[2]) } : undefined;
 }
 

@@ -59,8 +59,15 @@ export async function writeBrokenWorkbooks(dir: string): Promise<string[]> {
 
 /** What Excel writes for a password-protected workbook: a CFB container with the encrypted package inside. */
 function encryptedContainer(): Uint8Array {
-  const cfb = XLSX.CFB.utils.cfb_new();
-  XLSX.CFB.utils.cfb_add(cfb, 'EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
-  XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Buffer.alloc(64, 7));
-  return XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array;
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, 'EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+  CFB.utils.cfb_add(cfb, 'EncryptedPackage', Buffer.alloc(64, 7));
+  return CFB.write(cfb, { type: 'buffer' });
 }
+
+/** SheetJS's CFB helpers are typed `any`; this is the part used above. */
+interface CfbHelpers {
+  utils: { cfb_new(): unknown; cfb_add(cfb: unknown, name: string, data: Buffer): void };
+  write(cfb: unknown, options: { type: 'buffer' }): Uint8Array;
+}
+const CFB = XLSX.CFB as CfbHelpers;

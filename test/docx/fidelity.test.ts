@@ -84,6 +84,15 @@ describe('DOCX fidelity', () => {
     expect(anchors).toEqual(names);
   });
 
+  it('gives two headings that share an id (two reports in one pack) a bookmark each', async () => {
+    const doc = layoutDocument([
+      { orientation: 'portrait', header: {}, blocks: [{ kind: 'toc', title: 'Contents', maxLevel: 2 }, heading('Recommendations', 'recommendations'), heading('Recommendations', 'recommendations')] },
+    ]);
+    const d = dom('document.xml', (await xmlParts(await renderDocx(doc))).get('word/document.xml')!);
+    expect(all(d, 'bookmarkStart').map((b) => wval(b, 'name'))).toEqual(['_Toc1_recommendations', '_Toc2_recommendations']);
+    expect(all(d, 'hyperlink').map((h) => wval(h, 'anchor'))).toEqual(['_Toc1_recommendations', '_Toc2_recommendations']);
+  });
+
   it('names the fonts it uses in the font table', () => {
     const fonts = dom('word/fontTable.xml', parts.get('word/fontTable.xml')!);
     const arial = all(fonts, 'font').find((f) => wval(f, 'name') === 'Arial')!;

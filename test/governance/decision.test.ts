@@ -5,6 +5,7 @@ import { defaultConfig } from '../../src/config/load';
 import { readPdf } from '../support/pdf';
 import { readDocx } from '../support/docx';
 import { ROOT, tempDir } from '../report/fixtures';
+import type { Manifest } from '../../src/model/manifest';
 
 const config = defaultConfig();
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -25,7 +26,7 @@ describe('decision records (seed 004)', () => {
     ]));
     expect(squash(pdf.text)).toContain(squash('RESOLVED that:- 1. The outcome of the recent ILACS Inspection be noted. 2. Improvement Plan at Annex 2 be approved.'));
     expect(pdf.text).toContain('Cabinet Decision');
-    expect(JSON.parse(fs.readFileSync(path.join(r.outputDir!, 'manifest.json'), 'utf8')).documents[0]).toMatchObject({ kind: 'decision', classification: 'public' });
+    expect((JSON.parse(fs.readFileSync(path.join(r.outputDir!, 'manifest.json'), 'utf8')) as Manifest).documents[0]).toMatchObject({ kind: 'decision', classification: 'public' });
   }, 30000);
 
   it('says "not subject to call-in" with the reason, effective from the decision date, for urgent decisions', async () => {

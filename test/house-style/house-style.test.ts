@@ -158,7 +158,8 @@ describe('Markdown images as figures', () => {
     const file = path.join(dir, 'report.md');
     const line = fs.readFileSync(file, 'utf8').split('\n').indexOf('![A map of the wards](maps/wards.png)') + 1;
     expect(r.files).toEqual([]);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'image-unreadable', line, file, message: expect.stringContaining('maps/wards.png') })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'image-unreadable', line, file })]);
+    expect(r.diagnostics[0]!.message).toContain('maps/wards.png');
     expect(r.diagnostics[0]!.message).toContain('file not found');
   }, 60000);
 });

@@ -13,17 +13,17 @@ describe('money by one setting, in tables and text alike', () => {
   };
 
   it('says "(195)" in the £\'000 table and "(£195k)" in the text, never "-£195,000"', () => {
-    const table = financeTable(finance as never, 'thousands');
+    const table = financeTable(finance, 'thousands');
     const total = table.rows[table.rows.length - 1]!.map((c) => c.runs[0]!.text);
     expect(total).toEqual(['Total', '–', '–', '–', '(195)', '250']);
-    expect(financeSummaryText(finance as never, 'thousands')).toBe('(£195k) in 2024/25, £250k in 2025/26');
+    expect(financeSummaryText(finance, 'thousands')).toBe('(£195k) in 2024/25, £250k in 2025/26');
   });
 
   it('says "(£195,000)" in both in whole pounds', () => {
-    const table = financeTable(finance as never, 'pounds');
+    const table = financeTable(finance, 'pounds');
     expect(table.rows[table.rows.length - 1]!.slice(4).map((c) => c.runs[0]!.text)).toEqual(['(£195,000)', '£250,000']);
     expect(table.rows[1]!.slice(4).map((c) => c.runs[0]!.text)).toEqual(['(£445,000)', '£0']);
-    expect(financeSummaryText(finance as never, 'pounds')).toBe('(£195,000) in 2024/25, £250,000 in 2025/26');
+    expect(financeSummaryText(finance, 'pounds')).toBe('(£195,000) in 2024/25, £250,000 in 2025/26');
   });
 
   it('keeps one decimal for part-thousands', () => {

@@ -7,6 +7,7 @@ import { planActions } from '../../src/model/plan';
 import { readPdf, type PdfRead } from '../support/pdf';
 import { readDocx, type DocxRead } from '../support/docx';
 import { ROOT, tempDir } from './fixtures';
+import type { Manifest } from '../../src/model/manifest';
 
 const config = defaultConfig();
 let out: string;
@@ -31,7 +32,7 @@ beforeAll(async () => {
 describe('the W&F cabinet report (seed 000) with Appendix A (seed 001)', () => {
   it('writes the report, the appendix on its own, and a manifest, into a folder named by date and title', () => {
     expect(path.basename(dir)).toBe('2023-09-12-childrens-social-care-improvement-and-development-plan-2023');
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.documents.map((d: { file: string; kind: string; classification: string }) => `${d.kind} ${d.classification} ${d.file}`)).toEqual([
       'report public report.pdf',
       'report public report.docx',

@@ -6,6 +6,7 @@ import { readPdf } from '../support/pdf';
 import { readDocx } from '../support/docx';
 import { cabinet } from '../support/cli';
 import { hostileWorkbook, reportFile, tempDir } from './fixtures';
+import type { Manifest } from '../../src/model/manifest';
 
 const config = defaultConfig();
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -95,8 +96,8 @@ describe('exempt appendices', () => {
     expect(report.docx.text).not.toContain('Publish {{constructor}}');
     const appendix = await read(r.outputDir, 'appendix-a-test-plan');
     appendix.pdf.pages.forEach((p) => expect(p).toContain('NOT FOR PUBLICATION by virtue of paragraph 3 of Part 1 of Schedule 12A of the Local Government Act 1972'));
-    const manifest = JSON.parse(fs.readFileSync(path.join(r.outputDir!, 'manifest.json'), 'utf8'));
-    expect(manifest.documents.filter((d: { kind: string }) => d.kind === 'appendix').map((d: { classification: string; exemptParagraphs: number[] }) => [d.classification, d.exemptParagraphs])).toEqual([['exempt', [3]], ['exempt', [3]]]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(r.outputDir!, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.documents.filter((d) => d.kind === 'appendix').map((d) => [d.classification, d.exemptParagraphs])).toEqual([['exempt', [3]], ['exempt', [3]]]);
   }, 30000);
 });
 

@@ -31,7 +31,13 @@ export function findSheetTable<K extends string>(
       for (let rr = r + 1; rr < sheet.rows.length; rr++) {
         const cells = sheet.rows[rr];
         if (!cells?.some((x) => x && x.type !== 'empty')) continue;
-        rows.push({ r: rr, cell: (k: K) => (columns[k] === undefined ? undefined : cells[columns[k]!]) });
+        rows.push({
+          r: rr,
+          cell: (k: K) => {
+            const c = columns[k];
+            return c === undefined ? undefined : cells[c];
+          },
+        });
       }
       return { sheet, headerRow: r, columns, extraHeaders, rows };
     }

@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
+import { sfntFromWoff } from './woff';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FACE_STYLES: readonly FaceStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
@@ -18,6 +19,8 @@ export interface Face {
   /** Unique name, used as the PDF font resource name. */
   key: string;
   file: string;
+  /** The font file's bytes as TrueType/OpenType (WOFF unwrapped), for embedding. */
+  data: Buffer;
   font: fontkit.Font;
   /** Advance widths in font units, by code point. */
   advances: Map<number, number>;
@@ -52,16 +55,18 @@ function loadFace(file: string): Face {
   const known = loaded.get(file);
   if (known) return known;
   let font: fontkit.Font;
+  let data: Buffer;
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new FontFileError(file, 'is not a file');
-    font = fontkit.create(fs.readFileSync(file));
+    data = sfntFromWoff(fs.readFileSync(file));
+    font = fontkit.create(data);
     if (typeof font.glyphForCodePoint !== 'function' || !font.unitsPerEm) throw new FontFileError(file, 'is a font collection or not a font');
   } catch (e) {
     if (e instanceof FontFileError) throw e;
     throw new FontFileError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not a TrueType or OpenType font');
   }
-  const face: Face = { key: `F${loaded.size + 1}-${path.basename(file).replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9-]/g, '')}`, file, font, advances: new Map() };
+  const face: Face = { key: `F${loaded.size + 1}-${path.basename(file).replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9-]/g, '')}`, file, data, font, advances: new Map() };
   loaded.set(file, face);
   return face;
 }
@@ -82,7 +87,7 @@ export class FontSet {
       this.chains.set(style, [...(ownFile ? [ownFile] : []), ...SUBSETS.map((s) => arimoFile(s, style))]);
     }
     // A council's files are opened now so a bad path fails before any work, naming the file.
-    if (own) for (const f of Object.values(own)) if (f) loadFace(f);
+    if (own) for (const f of [own.regular, own.bold, own.italic, own.boldItalic]) if (f) loadFace(f);
     const main = this.faces('regular')[0]!.font;
     this.unitsPerEm = main.unitsPerEm;
     this.ascent = main.ascent;
@@ -105,7 +110,7 @@ export class FontSet {
   /** The face that draws a code point in a style, or undefined when no face has it. */
   faceFor(codePoint: number, style: FaceStyle): Face | undefined {
     let byStyle = this.found.get(style);
-    if (!byStyle) this.found.set(style, (byStyle = new Map()));
+    if (!byStyle) this.found.set(style, (byStyle = new Map<number, Face | null>()));
     const known = byStyle.get(codePoint);
     if (known !== undefined) return known ?? undefined;
     const chain = this.chains.get(style)!;

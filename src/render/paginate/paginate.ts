@@ -522,9 +522,6 @@ class Placer {
     const footer = this.formats.footer;
     const hBox = lineBox(this.fonts, header.size, header.line);
     const fBox = lineBox(this.fonts, footer.size, footer.line);
-    const pseudo = (fmt: ParaFormat, box: LineBox, width: number): ParaItem => ({
-      kind: 'para', fmt, box, lines: [], runs: [], indent: 0, width, align: 'left', colour: fmt.colour, node: { role: 'P', children: [] }, linkNodes: [], keepNext: false, pageBreakBefore: false,
-    });
     const m = this.doc.style.margins;
     this.pages.forEach((page, i) => {
       const section = this.doc.sections[page.section]!;
@@ -541,14 +538,29 @@ class Placer {
       };
       const h = section.header;
       let top = RUNNING_DISTANCE;
-      put(h.left ?? '', header, hBox, top, 'left');
-      put(h.right ?? '', header, hBox, top, 'right');
-      top += hBox.height;
+      let indent = 0;
+      let baselineShift = 0;
+      if (h.logo) {
+        // As in the DOCX header: the logo opens the header line, the words follow two spaces after it and
+        // sit on its baseline; the logo repeats on every page, so it is an artifact (the front sheet's is the Figure).
+        page.boxes.push({ kind: 'image', x: m.left, y: top, width: h.logo.width, height: h.logo.height, image: { kind: 'image', ...h.logo }, node: null });
+        const space = this.fonts.faces(header.face, 1)[0]!;
+        indent = h.logo.width + (2 * this.fonts.advance(space, 0x20) * header.size) / this.fonts.unitsPerEm;
+        baselineShift = Math.max(0, h.logo.height - hBox.baseline);
+      }
+      const putAt = (text: string, align: 'left' | 'right') => {
+        if (!text) return;
+        const line = breakLines([{ text }], header.face, header.size, width - indent, this.fonts)[0]!;
+        const x = align === 'right' ? m.left + width - line.width : m.left + indent;
+        page.boxes.push({ kind: 'text', x, baseline: top + hBox.baseline + baselineShift, size: header.size, colour: header.colour, segments: line.segments, node: null });
+      };
+      putAt(h.left ?? '', 'left');
+      putAt(h.right ?? '', 'right');
+      top += hBox.height + baselineShift;
       if (h.marking) put(h.marking, header, hBox, top, 'left', true, '#9C0006');
       const footTop = page.height - RUNNING_DISTANCE - fBox.height;
       put(this.doc.footer.left ?? '', footer, fBox, footTop, 'left');
       put(`Page ${i + 1} of ${this.pages.length}`, footer, fBox, footTop, 'right');
-      void pseudo;
     });
     return this.pages;
   }

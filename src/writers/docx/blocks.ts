@@ -17,8 +17,8 @@ export interface DocxBlockContext {
   widthTwips: number;
   /** The contents list, with its entries and pages (toc.ts). */
   toc: (block: TocBlock) => FileChild[];
-  /** Word bookmark name of each heading id (bookmarks.ts). */
-  bookmarks: ReadonlyMap<string, string>;
+  /** Word bookmark name of each heading (bookmarks.ts). */
+  bookmarks: ReadonlyMap<HeadingBlock, string>;
   /** Bookmark, link and drawing ids, counted in this document. */
   ids: DocumentIds;
 }
@@ -56,7 +56,7 @@ function heading(block: HeadingBlock, ctx: DocxBlockContext): Paragraph {
   return new Paragraph(defined({
     heading: HEADING[block.level],
     pageBreakBefore: block.pageBreakBefore,
-    children: [bookmark(new BookmarkStart(ctx.bookmarks.get(block.id) ?? block.id, id)), new TextRun(text), bookmark(new BookmarkEnd(id))],
+    children: [bookmark(new BookmarkStart(ctx.bookmarks.get(block) ?? `_Toc${id}`, id)), new TextRun(text), bookmark(new BookmarkEnd(id))],
     ...(block.number ? numbering(block.number.sequence, block.number.level) : {}),
   }));
 }

@@ -1,7 +1,8 @@
 import { BuilderElement, InternalHyperlink, LeaderType, Paragraph, Tab, TabStopType, TextRun, XmlComponent, type FileChild, type IContext, type IXmlableObject } from 'docx';
-import type { LayoutDocument, Pagination } from '../../render/layout';
+import type { HeadingBlock, LayoutDocument, Pagination } from '../../render/layout';
 
 interface Entry {
+  heading: HeadingBlock;
   id: string;
   level: number;
   text: string;
@@ -13,8 +14,8 @@ export interface TocOptions {
   /** Right edge of the section's text, where the page numbers are aligned, in twips. */
   tabTwips: number;
   headingIds?: string[] | undefined;
-  /** Word bookmark name of each heading id (bookmarks.ts). */
-  bookmarks: ReadonlyMap<string, string>;
+  /** Word bookmark name of each heading (bookmarks.ts). */
+  bookmarks: ReadonlyMap<HeadingBlock, string>;
   pagination?: Pagination | undefined;
 }
 
@@ -22,7 +23,7 @@ function entries(doc: LayoutDocument, maxLevel: number, only?: string[]): Entry[
   return doc.sections.flatMap((s) =>
     s.blocks.flatMap((b) =>
       b.kind === 'heading' && b.toc !== false && b.level <= maxLevel && (!only || only.includes(b.id))
-        ? [{ id: b.id, level: b.level, text: b.number ? `${b.number.text} ${b.text}` : b.text }]
+        ? [{ heading: b, id: b.id, level: b.level, text: b.number ? `${b.number.text} ${b.text}` : b.text }]
         : [],
     ),
   );
@@ -60,7 +61,7 @@ export function docxToc(doc: LayoutDocument, options: TocOptions): FileChild[] {
   const paras = list.map((e, i) => {
     const page = options.pagination?.headingPages[e.id];
     const link = new InternalHyperlink({
-      anchor: options.bookmarks.get(e.id) ?? e.id,
+      anchor: options.bookmarks.get(e.heading) ?? e.id,
       children: [new TextRun(e.text), ...(page === undefined ? [] : [new TextRun({ children: [new Tab(), String(page)] })])],
     });
     return new Paragraph({

@@ -8,12 +8,38 @@ import type PDFDocument from 'pdfkit';
 import type { PDFOutline } from 'pdfkit';
 import type { LayoutDocument } from '../../render/layout';
 import type { Face } from '../../render/fonts/font-set';
-import type { Box, Page, Paginated, TextBox } from '../../render/paginate/page-model';
+import type { Box, Page, Paginated, RectBox, TextBox } from '../../render/paginate/page-model';
 import { artifact, StructureTree } from './structure';
-import { drawImage } from './draw-image';
+import { drawImage, type SvgFont } from './draw-image';
+import { fontSet } from '../../render/fonts/font-set';
 
-/** fontkit shaping off: widths were measured from plain advances, as Word sets Arial (no kerning). */
-const NO_SHAPING = { kern: false, liga: false, clig: false, calt: false };
+interface GlyphLike {
+  advanceWidth: number;
+}
+interface ShapingFont {
+  glyphForCodePoint(cp: number): GlyphLike;
+  layout(text: string): { glyphs: GlyphLike[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[]; advanceWidth: number };
+}
+
+/**
+ * Glyphs straight from the character map, one per character, at their own advance: what pagination measured
+ * (Word sets Arial without kerning or ligatures). fontkit's shaper would otherwise run its OpenType feature
+ * machinery on every run of text, the largest cost of drawing a page.
+ */
+function plainGlyphs(font: ShapingFont): void {
+  font.layout = (text: string) => {
+    const glyphs: GlyphLike[] = [];
+    const positions = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advanceWidth += glyph.advanceWidth;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
 
 export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Uint8Array> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,11 +74,20 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
 
   const registered = new Set<string>();
   const useFace = (face: Face) => {
-    if (!registered.has(face.key)) {
-      pdf.registerFont(face.key, face.file);
-      registered.add(face.key);
+    if (registered.has(face.key)) {
+      pdf.font(face.key);
+      return;
     }
+    pdf.registerFont(face.key, face.data);
     pdf.font(face.key);
+    plainGlyphs((pdf as unknown as { _font: { font: ShapingFont } })._font.font);
+    registered.add(face.key);
+  };
+  const fonts = fontSet(doc.style.fontFiles);
+  const svgFont = (bold: boolean, italic: boolean) => {
+    const face = fonts.faces(bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular', 1)[0]!;
+    useFace(face);
+    return face.key;
   };
   const tree = new StructureTree(pdf, paged.root);
   const outline: (PDFOutline | undefined)[] = [pdf.outline];
@@ -61,7 +96,11 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
     pdf.addPage({ size: [page.width, page.height], margin: 0 });
     for (const entry of page.outline) pdf.addNamedDestination(entry.id, 'XYZ', 0, entry.y, null);
     addBookmarks(pdf, page, outline);
-    for (const box of page.boxes) drawBox(pdf, box, tree, useFace);
+    // Fills and rules first, in one artifact: text is always drawn over them, and one marked-content block
+    // per page instead of one per rule keeps the content stream small.
+    const rects = page.boxes.filter((b) => b.kind === 'rect');
+    if (rects.length) artifact(pdf, () => rects.forEach((r) => drawRect(pdf, r)));
+    for (const box of page.boxes) if (box.kind !== 'rect') drawBox(pdf, box, tree, useFace, svgFont);
   }
   tree.end();
   pdf.end();
@@ -98,7 +137,7 @@ function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undef
   }
 }
 
-function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: Face) => void): void {
+function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: Face) => void, svgFont: SvgFont): void {
   switch (box.kind) {
     case 'text': {
       const draw = () => drawText(pdf, box, useFace);
@@ -117,17 +156,9 @@ function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: F
       return;
     }
     case 'rect':
-      return artifact(pdf, () => {
-        pdf.save();
-        if (box.fill) pdf.rect(box.x, box.y, box.width, box.height).fill(box.fill);
-        if (box.stroke) {
-          pdf.lineWidth(box.lineWidth ?? 0.5).strokeColor(box.stroke);
-          pdf.moveTo(box.x, box.y).lineTo(box.x + box.width, box.y + box.height).stroke();
-        }
-        pdf.restore();
-      });
+      return artifact(pdf, () => drawRect(pdf, box));
     case 'image': {
-      const draw = () => drawImage(pdf, box.image, box.x, box.y, box.width, box.height);
+      const draw = () => drawImage(pdf, box.image, box.x, box.y, box.width, box.height, svgFont);
       if (!box.node) return artifact(pdf, draw);
       tree.mark(box.node, draw);
       return;
@@ -135,12 +166,45 @@ function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: F
   }
 }
 
+function drawRect(pdf: PDFDocument, box: RectBox): void {
+  pdf.save();
+  if (box.fill) pdf.rect(box.x, box.y, box.width, box.height).fill(box.fill);
+  if (box.stroke) {
+    pdf.lineWidth(box.lineWidth ?? 0.5).strokeColor(box.stroke);
+    pdf.moveTo(box.x, box.y).lineTo(box.x + box.width, box.y + box.height).stroke();
+  }
+  pdf.restore();
+}
+
+/** pdfkit's internals used to write text operators directly (see drawText). */
+interface PdfInternals {
+  page: { height: number; fonts: Record<string, unknown> };
+  _font: { id: string; ref(): unknown; encode(text: string): [string[], unknown[]] };
+  addContent(data: string): void;
+}
+
+const num = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * A line's text as PDF text operators, one Tj per font run. The glyphs come from pdfkit's embedded font
+ * (which records them for the subset and the ToUnicode map); positions come from pagination, so pdfkit's
+ * own text layout, a large share of the drawing time, is not needed. Spaces are real glyphs, so extracted
+ * text has real spaces.
+ */
 function drawText(pdf: PDFDocument, box: TextBox, useFace: (f: Face) => void): void {
+  const internals = pdf as unknown as PdfInternals;
   pdf.fillColor(box.colour);
+  const height = internals.page.height;
+  const ops: string[] = [`q 1 0 0 -1 0 ${num(height)} cm BT`];
   for (const seg of box.segments) {
     useFace(seg.face);
-    pdf.fontSize(box.size).text(seg.text, box.x + seg.x, box.baseline, { lineBreak: false, baseline: 'alphabetic', features: NO_SHAPING });
+    const font = internals._font;
+    if (!internals.page.fonts[font.id]) internals.page.fonts[font.id] = font.ref();
+    const [glyphs] = font.encode(seg.text);
+    ops.push(`1 0 0 1 ${num(box.x + seg.x)} ${num(height - box.baseline)} Tm /${font.id} ${num(box.size)} Tf <${glyphs.join('')}> Tj`);
   }
+  ops.push('ET Q');
+  internals.addContent(ops.join('\n'));
   if (box.underline) {
     const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
     pdf.save().lineWidth(0.5).strokeColor(box.colour).moveTo(box.x, box.baseline + 1.5).lineTo(box.x + width, box.baseline + 1.5).stroke().restore();
