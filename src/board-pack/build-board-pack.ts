@@ -4,7 +4,7 @@ import { format } from 'date-fns';
 import type { Config } from '../config/schema';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { UnreadableInputError, error } from '../diagnostics/diagnostic';
-import { readPlan } from '../model/read-plan';
+import { readPlan, readSettings } from '../model/read-plan';
 import { workbooksIn } from '../readers/workbook-files';
 import type { Format } from '../pipeline/render-document';
 import { sourceDate } from '../io/source-date';
@@ -63,7 +63,7 @@ export async function buildBoardPack(options: BoardPackOptions): Promise<BoardPa
   for (const file of files) {
     const shown = path.relative(cwd, file);
     try {
-      const r = readPlan(file, { legend: options.config.legend });
+      const r = readPlan(file, { legend: options.config.legend, ...readSettings(options.config) });
       const ds = r.diagnostics.map((d) => ({ ...d, file: shown }));
       diagnostics.push(...ds);
       if (!r.plan || ds.some((d) => d.severity === 'error')) problems.push({ file: shown, diagnostics: ds });

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import * as fs from 'node:fs';
-import { readPlan } from '../model/read-plan';
+import { readPlan, readSettings } from '../model/read-plan';
 import { sourceType } from '../model/front-matter';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { Config } from '../config/schema';
@@ -21,7 +21,7 @@ import { parseConfigText } from '../config/load';
 /** Checks one file and returns its diagnostics; throws UnreadableInputError for input it cannot read. */
 export type Checker = (file: string, options: { maxBytes?: number | undefined; config: Config }) => Diagnostic[];
 
-const workbook: Checker = (file, options) => readPlan(file, { maxBytes: options.maxBytes, legend: options.config.legend }).diagnostics;
+const workbook: Checker = (file, options) => readPlan(file, { ...readSettings(options.config), maxBytes: options.maxBytes, legend: options.config.legend }).diagnostics;
 
 /** Report and decision sources, told apart by their front matter's `type:`. */
 const source: Checker = (file, { config }) => {

@@ -56,8 +56,10 @@ function parseByContent(bytes: Uint8Array, file: string, limits: ReadLimits, inc
   if (container !== 'zip') return readSpreadsheet(bytes, file, { includeHidden });
   const facts = checkZipWorkbook(bytes, file, limits);
   // Excel's own format: sheets walked row by row (xlsx-fast.ts); it declines anything unusual.
-  const fast = facts.entries.some((e) => e.name === 'xl/workbook.xml') ? readXlsxFast(bytes, file, facts.entries, { includeHidden }) : undefined;
-  return fast ?? readSpreadsheet(bytes, file, { includeHidden, cellStyles: facts.needsStyles });
+  const fast = readXlsxFast(bytes, file, facts, { includeHidden });
+  if (fast) return fast;
+  delete facts.contents; // not needed by SheetJS, which inflates for itself
+  return readSpreadsheet(bytes, file, { includeHidden, cellStyles: facts.needsStyles });
 }
 
 function expected(ext: string): string {

@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { MergeRange, RawCell, RawSheet, RawWorkbook, ReadNote } from './raw';
 import { cellFromParts, finishSheet, type SheetReadOptions } from './cells';
-import { inflateEntry, type ZipEntryInfo } from './zip-guard';
+import type { ZipWorkbookFacts } from './zip-guard';
 import { refuseDuplicateNames } from './xlsx';
 import { zipSubset } from './zip-subset';
 
@@ -12,15 +12,13 @@ import { zipSubset } from './zip-subset';
  * inflated bytes into our cells. Anything unexpected returns undefined and the caller uses SheetJS for the
  * whole workbook, so this path can only be faster, never different.
  */
-export function readXlsxFast(bytes: Uint8Array, file: string, entries: ZipEntryInfo[], options: Omit<SheetReadOptions, 'notes'>): RawWorkbook | undefined {
-  const byName = new Map(entries.map((e) => [e.name, e]));
+export function readXlsxFast(bytes: Uint8Array, file: string, zip: ZipWorkbookFacts, options: Omit<SheetReadOptions, 'notes'>): RawWorkbook | undefined {
+  const { entries, contents } = zip;
+  if (!contents) return undefined;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const part = (name: string) => {
-    const e = byName.get(name);
-    return e ? inflateEntry(buf, e) : undefined;
-  };
+  const part = (name: string) => contents.get(name);
   const rels = part('xl/_rels/workbook.xml.rels')?.toString('utf8');
-  if (!rels || !byName.has('xl/workbook.xml')) return undefined;
+  if (!rels || !contents.has('xl/workbook.xml')) return undefined;
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
@@ -51,6 +49,7 @@ export function readXlsxFast(bytes: Uint8Array, file: string, entries: ZipEntryI
     }
     const sheet = readSheetXml(name, xml, strings, styles, { ...options, notes });
     if (!sheet) return undefined;
+    contents.delete(target!); // the sheet's XML can go before the next sheet is read
     sheets.push(sheet);
   }
   return { file, sheets, ...(notes.length ? { notes } : {}) };

@@ -33,6 +33,8 @@ export interface ZipWorkbookFacts {
    * (and, with no styles part at all, an exception per cell).
    */
   needsStyles: boolean;
+  /** Every entry's inflated bytes, kept for an Excel workbook (the fast reader uses them; no second inflate). */
+  contents?: Map<string, Buffer>;
 }
 
 export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFacts {
@@ -48,13 +50,15 @@ export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLi
       throw new UnreadableInputError(file, `zip entry ${e.name} expands ${Math.round(ratio)} times (${sizeText(e.compressedSize)} to ${sizeText(e.size)}), over the ratio limit of ${limits.zipMaxRatio}: this looks like a zip bomb ${changeWith('zipMaxRatio')}`);
   }
   let needsStyles = !entries.some((e) => e.name === 'xl/workbook.xml');
+  const keep = entries.some((e) => e.name === 'xl/workbook.xml') ? new Map<string, Buffer>() : undefined;
   for (const e of entries) {
     const content = checkEntryContent(buf, e, file, limits);
+    keep?.set(e.name, content);
     if (e.name === 'xl/styles.xml' && content.includes('"solid"')) needsStyles = true;
     // The parser reports hidden rows only when reading styles.
     if (e.name.startsWith('xl/worksheets/') && content.includes('hidden="') && /<row [^>]*hidden="(1|true)"/.test(content.toString('latin1'))) needsStyles = true;
   }
-  return { entries, needsStyles };
+  return { entries, needsStyles, ...(keep ? { contents: keep } : {}) };
 }
 
 function fail(file: string, what: string): never {
@@ -128,14 +132,6 @@ function applyZip64Extra(entry: ZipEntryInfo, extra: Buffer): void {
     }
     p += 4 + len;
   }
-}
-
-/** One entry's bytes (after checkZipWorkbook has vouched for the archive). */
-export function inflateEntry(buf: Buffer, e: ZipEntryInfo): Buffer {
-  const p = e.localOffset;
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + e.compressedSize);
-  return e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
 }
 
 /** Inflates one entry capped at its declared size (a lying directory cannot smuggle a bomb past the checks). */

@@ -133,6 +133,17 @@ describe('through the CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 20000);
 
+  it('limits come from the settings file: limits.zipMaxEntries: 5 refuses an honest workbook, naming the setting', () => {
+    const settings = at('tight.yaml');
+    fs.writeFileSync(settings, 'limits:\n  zipMaxEntries: 5\n');
+    const honest = at('honest-cli.xlsx');
+    fs.writeFileSync(honest, xlsx([{ name: 'Plan', rows: SMALL_PLAN }]));
+    const r = cabinet(['check', '--config', settings, honest]);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(/honest-cli\.xlsx: .*the zip archive has 7 entries, over the limit of 5 \(limits\.zipMaxEntries in the settings file changes it\)/);
+    expect(cabinet(['check', honest]).code).toBe(0);
+  }, 20000);
+
   it('cabinet check of a workbook name that leads to /dev/zero exits 2 at once', () => {
     const link = at('cli-zero.xlsx');
     fs.symlinkSync('/dev/zero', link);

@@ -32,7 +32,7 @@ function plain(wb: RawWorkbook): unknown {
 
 function bothWays(bytes: Buffer, file: string) {
   const facts = checkZipWorkbook(bytes, file, DEFAULT_READ_LIMITS);
-  return { fast: readXlsxFast(bytes, file, facts.entries, {}), slow: readSpreadsheet(bytes, file, {}) };
+  return { fast: readXlsxFast(bytes, file, facts, {}), slow: readSpreadsheet(bytes, file, {}) };
 }
 
 describe('fast .xlsx reader', () => {

@@ -4,7 +4,7 @@ import { settingsOrReport } from '../options';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { parseMaxSize } from '../max-size';
-import { readPlan } from '../../model/read-plan';
+import { readPlan, readSettings } from '../../model/read-plan';
 import type { Plan } from '../../model/plan';
 import { statusCounts } from '../../model/plan-summary-counts';
 
@@ -32,7 +32,7 @@ export const inspectCommand: Command = {
     const config = settingsOrReport(values.config, io);
     if (!config) return EXIT_USAGE;
     const file = positionals[0]!;
-    const { plan, diagnostics } = readPlan(file, { maxBytes: parseMaxSize(values['max-size']), legend: config.legend });
+    const { plan, diagnostics } = readPlan(file, { ...readSettings(config), maxBytes: parseMaxSize(values['max-size']), legend: config.legend });
     if (values.json) io.stdout(JSON.stringify({ plan: plan ?? null, diagnostics }, null, 2) + '\n');
     else {
       if (plan) io.stdout(describePlan(plan));

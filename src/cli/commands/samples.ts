@@ -4,7 +4,7 @@ import type { Command, CommandIO } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
-import { readPlan } from '../../model/read-plan';
+import { readPlan, readSettings } from '../../model/read-plan';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic';
 import { writeFileAtomic } from '../../io/atomic-write';
 import { WORKBOOK_FILE, workbooksIn } from '../../readers/workbook-files';
@@ -59,7 +59,7 @@ export const samplesCommand: Command = {
     const files = sampleWorkbooks(dataDir);
     for (const file of files) {
       const shown = path.relative(io.cwd, file);
-      const { plan, diagnostics } = readPlan(shown, { legend: config.legend });
+      const { plan, diagnostics } = readPlan(shown, { legend: config.legend, ...readSettings(config) });
       all.push(...diagnostics);
       for (const d of diagnostics) io.stdout(formatDiagnostic(d) + '\n');
       if (!plan) continue;

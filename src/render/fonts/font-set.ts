@@ -71,7 +71,11 @@ function loadFace(file: string): Face {
   return face;
 }
 
+let nextSetId = 0;
+
 export class FontSet {
+  /** Distinguishes font sets in caches of measured text. */
+  readonly id = ++nextSetId;
   private readonly chains = new Map<FaceStyle, string[]>();
   private readonly faceCache = new Map<string, Face[]>();
   private readonly found = new Map<FaceStyle, Map<number, Face | null>>();

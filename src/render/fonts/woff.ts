@@ -23,7 +23,10 @@ export function sfntFromWoff(data: Buffer): Buffer {
   }
   let searchRange = 1;
   let entrySelector = 0;
-  while (searchRange * 2 <= numTables) (searchRange *= 2), entrySelector++;
+  while (searchRange * 2 <= numTables) {
+    searchRange *= 2;
+    entrySelector++;
+  }
   const header = Buffer.alloc(12 + 16 * numTables);
   header.writeUInt32BE(flavor, 0);
   header.writeUInt16BE(numTables, 4);

@@ -64,6 +64,8 @@ export interface OutlineEntry {
   level: number;
   /** Top of the heading on its page, for the destination. */
   y: number;
+  /** In the bookmarks (headings marked toc: false are link targets only). */
+  listed: boolean;
 }
 
 export interface Page {

@@ -131,7 +131,7 @@ class ItemBuilder {
 
   para(runs: Inline[], fmt: ParaFormat, width: number, n: StructNode, extra: Partial<ParaItem> = {}): ParaItem {
     const indent = extra.indent ?? fmt.indent;
-    const lines = breakLines(runs, fmt.face, fmt.size, width - indent, this.fonts, (m) => this.missing.push(m));
+    const lines = brokenLines(runs, fmt.face, fmt.size, width - indent, this.fonts, (m) => this.missing.push(m));
     const linkNodes = runs.map((r) => (r.link ? { role: 'Link' as const, children: [], link: { url: r.link, contents: `${r.text} (${r.link})` } } : undefined));
     return {
       kind: 'para', fmt, box: lineBox(this.fonts, fmt.size, fmt.line), lines, runs, indent, width, align: 'left', colour: fmt.colour,
@@ -240,6 +240,33 @@ class ItemBuilder {
   }
 }
 
+/**
+ * Line breaking is most of pagination's work, and an appendix is laid out twice in one build (inside the
+ * report and as its own file): the same text at the same size and width breaks the same way, so it is broken
+ * once per process. Bounded so a long run of builds cannot grow it without limit.
+ */
+const lineCache = new Map<string, { lines: Line[]; missing: Missing[] }>();
+const LINE_CACHE_LIMIT = 200_000;
+
+function brokenLines(runs: Inline[], face: ParaFormat['face'], size: number, width: number, fonts: FontSet, missing: (m: Missing) => void): Line[] {
+  const key = `${fonts.id}|${face}|${size}|${width}|${JSON.stringify(runs)}`;
+  let hit = lineCache.get(key);
+  if (!hit) {
+    const found: Missing[] = [];
+    hit = { lines: breakLines(runs, face, size, width, fonts, (m) => found.push(m)), missing: found };
+    if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
+    lineCache.set(key, hit);
+  }
+  hit.missing.forEach(missing);
+  return hit.lines;
+}
+
+/** The space between two consecutive items: the larger of the one's space after and the other's before. */
+function gapBetween(a: Item, b: Item): number {
+  const after = a.kind === 'para' ? a.fmt.after : 0;
+  return Math.max(after, b.kind === 'para' ? b.fmt.before : 0);
+}
+
 function listMarker(ordered: boolean, level: number, n: number): string {
   if (!ordered) return level % 2 ? '\u2013' : '\u2022';
   return level % 2 ? `${String.fromCharCode(97 + ((n - 1) % 26))}.` : `${n}.`;
@@ -314,7 +341,10 @@ class Placer {
         // The chain of keep-with-next items and the start of the first one that is not.
         let need = this.ownHeight(item);
         let j = i + 1;
-        while (items[j]?.keepNext && items[j]!.kind !== 'break') need += this.ownHeight(items[j]!) + 8, j++;
+        while (items[j]?.keepNext && items[j]!.kind !== 'break') {
+          need += gapBetween(items[j - 1]!, items[j]!) + this.ownHeight(items[j]!);
+          j++;
+        }
         need += this.firstChunk(items[j]);
         if (this.y + this.gapBefore(item) + need > this.bottom && need <= this.bottom - this.top) this.newPage();
       }
@@ -354,7 +384,10 @@ class Placer {
         }
       }
       this.y += gap;
-      for (let k = from; k < Math.min(total, from + fit); k++) this.drawLine(item, k, this.left, this.y), (this.y += item.box.height);
+      for (let k = from; k < Math.min(total, from + fit); k++) {
+        this.drawLine(item, k, this.left, this.y);
+        this.y += item.box.height;
+      }
       from += fit;
       this.empty = false;
       if (from < total) {
@@ -370,11 +403,10 @@ class Placer {
   private markHeading(item: ParaItem, gap: number): void {
     const h = item.heading!;
     this.headingPages[h.id] = this.pages.length;
-    const entry: OutlineEntry = { id: h.id, title: h.title, level: h.level, y: this.y + gap };
+    const entry: OutlineEntry = { id: h.id, title: h.title, level: h.level, y: this.y + gap, listed: h.listed };
     // Re-marking after a page break moves the heading: drop the earlier mark.
     for (const p of this.pages) p.outline = p.outline.filter((o) => o.id !== h.id);
-    if (h.listed || true) this.page.outline.push(entry);
-    (entry as OutlineEntry & { listed?: boolean }).listed = h.listed;
+    this.page.outline.push(entry);
   }
 
   /** One line of a paragraph as text boxes, one per element that owns part of it (the paragraph or a link). */
@@ -429,7 +461,10 @@ class Placer {
     const startRows = () => {
       this.rule(this.left, this.y, item.width);
       this.y += BORDER;
-      if (item.header) this.placeRow(item.header, repeat), (repeat = true);
+      if (item.header) {
+        this.placeRow(item.header, repeat);
+        repeat = true;
+      }
     };
     startRows();
     for (const row of item.rows) {

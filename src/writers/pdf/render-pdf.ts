@@ -129,7 +129,7 @@ function escapeXmpInfo(pdf: PDFDocument): void {
 
 function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undefined)[]): void {
   for (const entry of page.outline) {
-    if (!(entry as { listed?: boolean }).listed) continue;
+    if (!entry.listed) continue;
     const parent = outline.slice(0, entry.level).reverse().find(Boolean) ?? outline[0]!;
     const item = parent.addItem(entry.title);
     outline.length = entry.level + 1;
@@ -148,7 +148,6 @@ function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: F
         const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
         const rect: [number, number, number, number] = [box.x, box.baseline - box.size, width, box.size * 1.2];
         // A String object, which pdfkit writes as a PDF string (a plain string would become a name).
-        // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types, no-new-wrappers
         const options = { structParent: el, Contents: new String(link.contents) };
         if (link.url) pdf.link(...rect, link.url, options);
         else if (link.dest) pdf.goTo(...rect, link.dest, options);
