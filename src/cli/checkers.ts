@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import * as fs from 'node:fs';
 import { readPlan, readSettings } from '../model/read-plan';
-import { sourceType } from '../model/front-matter';
+import { readSourceFile, sourceType } from '../model/front-matter';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { Config } from '../config/schema';
 
@@ -26,13 +26,14 @@ const workbook: Checker = (file, options) => readPlan(file, { ...readSettings(op
 /** Report and decision sources, told apart by their front matter's `type:`. */
 const source: Checker = (file, { config }) => {
   if (!fs.existsSync(file)) throw new UnreadableInputError(file, 'file not found');
-  return sourceType(fs.readFileSync(file, 'utf8')) === 'decision' ? decisionChecks().checkDecisionFile(file, config) : reportChecks().checkReportFile(file, config);
+  // Bounded: a name that leads to /dev/zero or a FIFO is refused, not read for ever.
+  return sourceType(readSourceFile(file)) === 'decision' ? decisionChecks().checkDecisionFile(file, config) : reportChecks().checkReportFile(file, config);
 };
 
 /** A meeting file lists `items:`; any other YAML is taken to be a settings file and validated as one. */
 const yamlFile: Checker = (file, { config }) => {
   if (!fs.existsSync(file)) throw new UnreadableInputError(file, 'file not found');
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readSourceFile(file);
   return /^items:/m.test(text) ? meetingChecks().checkMeetingFile(file, config) : parseConfigText(text, file).diagnostics;
 };
 

@@ -68,7 +68,7 @@ function sharedStrings(xml: Buffer): { t: string }[] {
   const text = xml.toString('utf8');
   for (const m of text.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
     const inner = (m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-    out.push({ t: [...inner.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]!)).join('') });
+    out.push({ t: [...inner.matchAll(/<t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]!)).join('') });
   }
   return out;
 }
@@ -95,7 +95,16 @@ function readSheetXml(name: string, xml: Buffer, strings: { t?: string }[], styl
   const hiddenRows: number[] = [];
   const dataStart = xml.indexOf('<sheetData');
   if (dataStart < 0) return undefined;
-  let at = xml.indexOf('<row', dataStart);
+  // Rows live inside <sheetData>; <rowBreaks> and the like after it are not rows.
+  const dataEnd = xml.indexOf('</sheetData>', dataStart);
+  const nextRowAt = (from: number) => {
+    for (let i = xml.indexOf('<row', from); i >= 0 && (dataEnd < 0 || i < dataEnd); i = xml.indexOf('<row', i + 4)) {
+      const after = xml[i + 4];
+      if (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) return i;
+    }
+    return -1;
+  };
+  let at = nextRowAt(dataStart);
   let nextRow = 0;
   const formatOf = (s: number) => {
     const xf = styles?.CellXf?.[s];
@@ -136,7 +145,7 @@ function readSheetXml(name: string, xml: Buffer, strings: { t?: string }[], styl
       if (hidden && !options.includeHidden) hiddenRows.push(r + 1);
       else rows[r] = out;
     }
-    at = xml.indexOf('<row', selfClosing ? end : end + ROW_END.length);
+    at = nextRowAt(selfClosing ? end : end + ROW_END.length);
   }
   const merges: MergeRange[] = [];
   const tail = xml.toString('utf8', xml.lastIndexOf('</sheetData>') + 1);
@@ -164,7 +173,7 @@ function parseCell(type: string, inner: string, strings: { t?: string }[], forma
       return entry === undefined ? undefined : { t: 's', v: entry.t ?? '' };
     }
     case 'inlineStr': {
-      const parts = [...inner.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g)].map((m) => unescapeXml(m[1] ?? ''));
+      const parts = [...inner.matchAll(/<t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/t>|<t\s*\/>/g)].map((m) => unescapeXml(m[1] ?? ''));
       return { t: 's', v: parts.join('') };
     }
     case 'str':

@@ -133,6 +133,14 @@ describe('through the CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 20000);
 
+  it('cabinet check of a report or meeting file name that leads to /dev/zero exits 2 at once', () => {
+    for (const name of ['zero-report.md', 'zero-meeting.yaml']) fs.symlinkSync('/dev/zero', at(name));
+    const r = cabinet(['check', at('zero-report.md'), at('zero-meeting.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/zero-report\.md: .*is a system or device file \(\/dev\/zero\)/);
+    expect(r.stdout + r.stderr).toMatch(/zero-meeting\.yaml: .*is a system or device file \(\/dev\/zero\)/);
+  }, 20000);
+
   it('limits come from the settings file: limits.zipMaxEntries: 5 refuses an honest workbook, naming the setting', () => {
     const settings = at('tight.yaml');
     fs.writeFileSync(settings, 'limits:\n  zipMaxEntries: 5\n');

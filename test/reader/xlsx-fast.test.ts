@@ -8,7 +8,7 @@ import { readXlsxFast } from '../../src/readers/xlsx-fast';
 import { readSpreadsheet } from '../../src/readers/xlsx';
 import { checkZipWorkbook } from '../../src/readers/zip-guard';
 import { DEFAULT_READ_LIMITS } from '../../src/io/read-limits';
-import { xlsx, SMALL_PLAN } from '../../src/bench/hostile-inputs';
+import { bigPlan, xlsx, SMALL_PLAN } from '../../src/bench/hostile-inputs';
 import type { RawWorkbook } from '../../src/readers/raw';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -45,10 +45,10 @@ describe('fast .xlsx reader', () => {
   }, 30000);
 
   it('reads shared strings with rich text runs, phonetic guides, entities and Excel escapes', () => {
-    const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Ref</t></si><si><r><t>Act</t></r><r><rPr><b/></rPr><t>ion</t></r></si><si><t>A &amp; B &lt;ok&gt;</t><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t>bell_x0007_!</t></si></sst>`;
-    const bytes = xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>' }], { sharedStringsXml: sst });
+    const sst = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Ref</t></si><si><r><t>Act</t></r><r><rPr><b/></rPr><t>ion</t></r></si><si><t>A &amp; B &lt;ok&gt;</t><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t>bell_x0007_!</t></si><si><t xml:space="preserve"/></si><si><t>after</t></si></sst>`;
+    const bytes = xlsx([{ name: 'Plan', rows: [], sheetDataXml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>5</v></c></row>' }], { sharedStringsXml: sst });
     const { fast, slow } = bothWays(bytes, 'rich.xlsx');
-    expect(fast!.sheets[0]!.rows[0]!.map((c) => c!.text)).toEqual(['Ref', 'Action', 'A & B <ok>', 'bell!']);
+    expect(fast!.sheets[0]!.rows[0]!.map((c) => c!.text)).toEqual(['Ref', 'Action', 'A & B <ok>', 'bell!', 'after']);
     expect(plain(fast!)).toEqual(plain(slow));
   });
 
@@ -71,6 +71,12 @@ describe('fast .xlsx reader', () => {
     ]);
     expect(plain(fast!)).toEqual(plain(slow));
   });
+
+  it('a 2,000-action plan in Excel\'s shape (shared strings) reads the same both ways', () => {
+    const { fast, slow } = bothWays(bigPlan(2000), 'big.xlsx');
+    expect(fast!.sheets[0]!.rows.filter(Boolean).length).toBe(2000 + 20 + 2);
+    expect(plain(fast!)).toEqual(plain(slow));
+  }, 30000);
 
   it('leaves hidden rows out the same way', () => {
     const bytes = xlsx([{ name: 'Plan', rows: SMALL_PLAN, hiddenRows: [4] }]);
