@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { error, type Diagnostic, UnreadableInputError } from './diagnostic';
 import { YAML_MAX_DEPTH, yamlDepth } from '../text/yaml-depth';
 import { isMissing, issueMessage } from './zod-message';
+import { editDistance } from '../text/edit-distance';
 
 export interface YamlCodes {
   /** Broken YAML syntax. */
@@ -98,19 +99,6 @@ function elementOf(schema: AnySchema): AnySchema | undefined {
 function valueOfRecord(schema: AnySchema): AnySchema | undefined {
   const d = defOf(core(schema));
   return d.type === 'record' ? d.valueType : undefined;
-}
-
-/** Optimal string alignment distance (a swap of two letters counts once: "fnot" is one from "font"). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
 }
 
 function closeEnough(typed: string, known: string): number | undefined {

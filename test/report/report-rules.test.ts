@@ -85,6 +85,24 @@ describe('a failing build', () => {
     const { r, file } = await build({}, '## Summary\n\nText {{plan.nosuchfield}}.\n');
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'template-error', file, message: expect.stringContaining('nosuchfield') })]);
   }, 30000);
+
+  it('reports every template problem at once, at the line in the file, saying what was expected', async () => {
+    const body = '## Summary\n\nThe {{plan.titel}} plan.\n\nMet on {{meetingDat}}.\n\n{{status-sumary}}\n';
+    const { r, file } = await build({}, body);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    const errors = r.diagnostics.filter((d) => d.code === 'template-error');
+    expect(errors.map((d) => d.line)).toEqual([lineOf('plan.titel'), lineOf('meetingDat'), lineOf('status-sumary')]);
+    expect(errors[0]!.message).toContain('did you mean "plan.title"?');
+    expect(errors[1]!.message).toContain('did you mean "meetingDate"?');
+    expect(errors[2]!.message).toContain('did you mean "status-summary"?');
+  }, 30000);
+
+  it('points an unclosed block at the line that opened it', async () => {
+    const { r, file } = await build({}, '## Summary\n\n{{#if plan.title}}\nText.\n\nMore text.\n');
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('{{#if')) + 1;
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'template-error', line, message: expect.stringContaining('{{#if}} is never closed') })]);
+  }, 30000);
 });
 
 describe('exempt appendices', () => {

@@ -2,6 +2,7 @@ import type { Legend, LegendEntry } from '../plan';
 import type { RawCell } from '../../readers/raw';
 import { familyOf, letterAliases } from './legend';
 import { familyOfWords, hexToRgb } from './status-family';
+import { editDistance } from '../../text/edit-distance';
 
 export type StatusMatch =
   | { entry: LegendEntry; text: string; /** The key entry the cell's fill belongs to, when it is not the word's. */ fillSays?: LegendEntry }
@@ -55,16 +56,6 @@ export function nearestEntry(text: string, legend: Legend): LegendEntry | undefi
       if (d <= Math.max(1, Math.floor(word.length / 3)) && (!best || d < best.d)) best = { entry, d };
     }
   return best?.entry;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 function byColour(fill: string, legend: Legend): StatusMatch {

@@ -16,6 +16,7 @@ import { legendTable } from '../legend-table';
 import { escapeData } from './markdown-escape';
 import { reportData } from './template-data';
 import { BlockSlots, compileBody, type BlockHelper } from './template-engine';
+import { checkTemplate } from './template-check';
 import { cleanMarkdownSource, parseBody } from './markdown-body';
 import { bodyBlocks } from './body-blocks';
 import { figureBlocks } from './figures';
@@ -95,8 +96,13 @@ function body(input: ReportInput, numberer: Numberer, ids: IdAllocator): { block
   const slots = new BlockSlots();
   const cleaned = cleanMarkdownSource(source);
   let markdown: string;
+  const data = escapeData(reportData(source.front, input.plans, input.settings.money));
+  const blockHelpers = helpers(input);
+  const problems = checkTemplate(cleaned.body, data, Object.keys(blockHelpers));
+  if (problems.length)
+    return { blocks: [], diagnostics: [...cleaned.diagnostics, ...problems.map((p) => error('template-error', p.message, { file: source.file, line: source.bodyLine + p.line - 1 }))] };
   try {
-    markdown = compileBody(cleaned.body, escapeData(reportData(source.front, input.plans, input.settings.money)), helpers(input), slots);
+    markdown = compileBody(cleaned.body, data, blockHelpers, slots);
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     const line = Number(message.match(/line (\d+)/)?.[1] ?? 0);
