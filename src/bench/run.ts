@@ -38,16 +38,24 @@ async function runOne(file: string, name: string, prepareOnly: boolean): Promise
   process.stdout.write(JSON.stringify(result));
 }
 
+let failed = 0;
+
 function runAll(filter?: string): void {
   for (const file of benchFiles()) {
     for (const c of loadCases(file)) {
       const label = `${path.basename(file, '.bench.js')}: ${c.name}`;
       if (filter && !label.includes(filter)) continue;
-      if (c.prepare) execFileSync(process.execPath, [__filename, '--prepare', file, c.name], { stdio: 'inherit' });
-      const out = execFileSync(process.execPath, [__filename, '--case', file, c.name], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      let out: string;
+      try {
+        if (c.prepare) execFileSync(process.execPath, [__filename, '--prepare', file, c.name], { stdio: 'inherit' });
+        out = execFileSync(process.execPath, [__filename, '--case', file, c.name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (e) {
+        // One broken case must not hide the others' figures.
+        const stderr = String((e as { stderr?: unknown }).stderr ?? e).trim().split('\n').find((l) => /Error/.test(l)) ?? 'failed';
+        console.log(`${label.padEnd(52)} FAILED: ${stderr}`);
+        failed++;
+        continue;
+      }
       const r = JSON.parse(out.slice(out.lastIndexOf('{"ms"'))) as CaseResult;
       const extra = Object.entries(r.figures)
         .map(([k, v]) => `${k}=${v}`)
@@ -66,4 +74,5 @@ if (argv[0] === '--case' || argv[0] === '--prepare') {
   });
 } else {
   runAll(argv[0]);
+  if (failed) process.exitCode = 1;
 }

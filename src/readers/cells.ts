@@ -1,6 +1,7 @@
 import * as XLSX from 'xlsx';
 import type { MergeRange, RawCell, RawSheet, ReadNote } from './raw';
 import { removeXmlInvalid } from '../text/xml-chars';
+import { SSF } from './ssf';
 
 export interface SheetReadOptions {
   /** Keep rows Excel hides (the default leaves them out with a note). */
@@ -134,7 +135,7 @@ function cellOf(r: number, c: number, fill: string | undefined, type: RawCell['t
 const DATE_FORMATS = new Map<string, boolean>();
 function isDateFormat(z: string): boolean {
   let known = DATE_FORMATS.get(z);
-  if (known === undefined) DATE_FORMATS.set(z, (known = Boolean(XLSX.SSF.is_date(z))));
+  if (known === undefined) DATE_FORMATS.set(z, (known = Boolean(SSF.is_date(z))));
   return known;
 }
 
@@ -170,7 +171,7 @@ function toRawCell(cell: XLSX.CellObject, r: number, c: number, fill: string | u
 
 /** Excel serial -> calendar day, without going through local time. */
 function serialDay(serial: number): Date {
-  const p = XLSX.SSF.parse_date_code(serial);
+  const p = SSF.parse_date_code(serial);
   return new Date(Date.UTC(p.y, p.m - 1, p.d));
 }
 

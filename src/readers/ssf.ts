@@ -1,24 +1,11 @@
 import * as XLSX from 'xlsx';
 
-/** A date serial split into its parts, as SheetJS's SSF.parse_date_code returns it. */
-export interface DateCode {
-  y: number;
-  m: number;
-  d: number;
-  H: number;
-  M: number;
-  S: number;
-}
-
-/**
- * SheetJS's number-format helpers (XLSX.SSF) are typed `any` in its declarations; these are the calls the
- * readers make, with their types, so the type-checked lint rules see what is called.
- */
-interface SsfHelpers {
-  is_date(format: string | number): boolean;
-  parse_date_code(serial: number): DateCode;
-  format(format: string | number, value: unknown): string;
+/** SheetJS's number-format library (SSF), which its type declarations leave untyped: the calls we make. */
+interface NumberFormats {
+  is_date(format: string): boolean;
+  parse_date_code(serial: number): { y: number; m: number; d: number };
+  format(format: string, value: number): string;
   get_table(): Record<number, string | undefined>;
 }
 
-export const SSF = XLSX.SSF as SsfHelpers;
+export const SSF = XLSX.SSF as unknown as NumberFormats;

@@ -4,6 +4,7 @@ import { cellFromParts, finishSheet, type SheetReadOptions } from './cells';
 import type { ZipWorkbookFacts } from './zip-guard';
 import { refuseDuplicateNames } from './xlsx';
 import { zipSubset } from './zip-subset';
+import { SSF } from './ssf';
 
 /**
  * The .xlsx sheet reader for big workbooks. SheetJS builds the whole sheet as one string and an object per
@@ -108,7 +109,7 @@ function readSheetXml(name: string, xml: Buffer, strings: { t?: string }[], styl
   let nextRow = 0;
   const formatOf = (s: number) => {
     const xf = styles?.CellXf?.[s];
-    return { format: xf?.numFmtId === undefined ? undefined : (styles?.NumberFmt?.[xf.numFmtId] ?? XLSX.SSF.get_table()[xf.numFmtId] as string | undefined), fill: xf?.fillId === undefined ? undefined : fillText(styles?.Fills?.[xf.fillId]) };
+    return { format: xf?.numFmtId === undefined ? undefined : (styles?.NumberFmt?.[xf.numFmtId] ?? SSF.get_table()[xf.numFmtId]), fill: xf?.fillId === undefined ? undefined : fillText(styles?.Fills?.[xf.fillId]) };
   };
   const styleCache = new Map<number, ReturnType<typeof formatOf>>();
   while (at >= 0) {
@@ -191,7 +192,7 @@ function parseCell(type: string, inner: string, strings: { t?: string }[], forma
       const z = format ?? 'General';
       let w: string;
       try {
-        w = XLSX.SSF.format(z, n);
+        w = SSF.format(z, n);
       } catch {
         w = String(n);
       }
