@@ -22,7 +22,11 @@ export const normaliseHeader = (text: string) =>
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
 
+/** Header cells are a few words; anything longer (an action's text) is never a header, whatever it says. */
+const LONGEST_HEADER = 60;
+
 export function roleOf(text: string): ColumnRole | undefined {
+  if (text.length > LONGEST_HEADER) return undefined;
   const t = normaliseHeader(text);
   if (!t) return undefined;
   return (Object.keys(SYNONYMS) as ColumnRole[]).find((role) => SYNONYMS[role].test(t));
@@ -65,6 +69,8 @@ export function findHeaderRow(grid: Grid): HeaderRow | undefined {
 
 /** True when row r repeats the header (seed 001 repeats it before every theme). */
 export function isRepeatedHeader(grid: Grid, r: number, header: HeaderRow): boolean {
+  // Asked of every row: the action column must read as the action header before the whole row is looked at.
+  if (roleOf(grid.sheet.rows[r]?.[header.columns.action!]?.text ?? '') !== 'action') return false;
   const cols = columnsOfRow(grid, r);
   return cols !== undefined && cols.action === header.columns.action;
 }

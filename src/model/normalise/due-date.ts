@@ -1,9 +1,13 @@
-import { endOfQuarter, format, isValid, lastDayOfMonth } from 'date-fns';
+import { endOfQuarter, isValid, lastDayOfMonth } from 'date-fns';
 import type { DueDate } from '../plan';
 import type { RawCell } from '../../readers/raw';
 
 const MONTH_NAMES = 'january february march april may june july august september october november december'.split(' ');
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const pad = (n: number) => String(n).padStart(2, '0');
+/** yyyy-mm-dd and "31 August 2023" by hand: date-fns' format parses its pattern on every call, a third of
+ * the normaliser's time on a 200,000-row plan. */
+const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const longDate = (d: Date) => `${d.getDate()} ${MONTH_NAMES[d.getMonth()]!.replace(/^./, (c) => c.toUpperCase())} ${d.getFullYear()}`;
 const utcDay = (y: number, m: number, d: number) => new Date(y, m, d);
 
 /** Month number 0-11 from "August", "Aug", "Sept"; undefined if not a month. */
@@ -94,13 +98,13 @@ export function parseDueDate(cell: RawCell | string | undefined): { due: DueDate
   if (cell.type === 'date' && cell.value instanceof Date) {
     const d = cell.value;
     const local = utcDay(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    return { due: { text: format(local, 'd MMMM yyyy'), precision: 'day', date: iso(local) }, understood: true };
+    return { due: { text: longDate(local), precision: 'day', date: iso(local) }, understood: true };
   }
   if (cell.type === 'number' && typeof cell.value === 'number' && cell.value > 20000 && cell.value < 80000) {
     // An Excel serial that lost its date format (common after copy-paste between workbooks).
     const local = new Date(Date.UTC(1899, 11, 30) + cell.value * 86400000);
     const d = utcDay(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-    return { due: { text: format(d, 'd MMMM yyyy'), precision: 'day', date: iso(d) }, understood: true };
+    return { due: { text: longDate(d), precision: 'day', date: iso(d) }, understood: true };
   }
   return fromText(cell.text);
 }
