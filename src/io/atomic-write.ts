@@ -40,9 +40,10 @@ export function writeFilesAtomic(files: { path: string; data: string | Uint8Arra
   try {
     for (const f of files) {
       const tmp = `${f.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      // Staged before the write, so a write that fails half-way (disk full, file size limit) is removed too.
+      staged.push({ tmp, final: f.path });
       // wx: never follow or reuse something already at the temp name.
       fs.writeFileSync(tmp, f.data, { flag: 'wx' });
-      staged.push({ tmp, final: f.path });
     }
   } catch (e) {
     for (const s of staged) fs.rmSync(s.tmp, { force: true });

@@ -33,6 +33,8 @@ describe('a build that does not finish leaves the previous output intact', () =>
     expect(r.stderr).toMatch(/EFBIG|file too large/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(out)).toEqual(before);
+    // The half-written temporary file is removed as well.
+    expect(fs.readdirSync(out).filter((f) => /\.tmp-/.test(f))).toEqual([]);
     // And a build that is allowed to finish does replace them.
     const again = await cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir }).done;
     expect(again.code).toBe(0);
