@@ -1,6 +1,7 @@
-import * as fs from 'node:fs';
 import type { ImageBlock } from './layout';
 import { svgSize, svgToPng } from './svg-png';
+import { readBoundedFile } from '../io/safe-read';
+import { UnreadableInputError } from '../diagnostics/diagnostic';
 
 /** An image file as the layout carries it: its format from its bytes (not its name), its size, and for SVG a PNG too. */
 export interface LoadedImage {
@@ -36,13 +37,17 @@ function jpegSize(b: Buffer): { width: number; height: number } | undefined {
 
 const PX_TO_PT = 72 / 96;
 
+/** An image larger than this is not a logo or a figure for a council paper. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
 export function loadImage(file: string): LoadedImage {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    // Bounded like every input: a regular file only (not /dev/zero, a FIFO or a folder), at most 20 MB.
+    bytes = readBoundedFile(file, { maxBytes: MAX_IMAGE_BYTES });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImageFileError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not an image file' : `cannot be read (${code ?? String(e)})`);
+    if (e instanceof UnreadableInputError) throw new ImageFileError(e.reason);
+    throw e;
   }
   const png = pngSize(bytes);
   if (png) return { format: 'png', data: bytes, width: png.width * PX_TO_PT, height: png.height * PX_TO_PT };

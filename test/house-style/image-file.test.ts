@@ -46,7 +46,9 @@ describe('reading image files for logos and figures', () => {
       }
     };
     expect(reason(path.join(dir, 'none.png'))).toBe('file not found');
-    expect(reason(dir)).toBe('is a folder, not an image file');
+    expect(reason(dir)).toBe('is a folder, not a document; only regular files are read');
+    // A device is refused by name before it is opened, never read until memory runs out.
+    expect(reason('/dev/zero')).toMatch(/^is a system or device file/);
     expect(reason(write('e.png', ''))).toBe('is empty');
     expect(reason(write('f.png', 'GIF89a....'))).toBe('is not a PNG, JPEG or SVG image');
     expect(reason(write('g.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('is an SVG without a width and height or viewBox, so its shape is unknown');
