@@ -94,13 +94,11 @@ export function paginate(doc: LayoutDocument): Paginated {
     const items = section.blocks.flatMap((b) => builder.items(b, placer.contentWidth));
     placer.place(items);
   });
-  const pages = placer.finish(builder.tocEntries);
+  const pages = placer.finish();
   return { pages, root, pagination: { pageCount: pages.length, headingPages: placer.headingPages }, missing };
 }
 
 class ItemBuilder {
-  readonly tocEntries: { id: string; level: number; text: string }[] = [];
-  private readonly tocs: { block: TocBlock; node: StructNode; items: ParaItem[] }[] = [];
 
   constructor(
     private readonly doc: LayoutDocument,
@@ -144,7 +142,6 @@ class ItemBuilder {
     const n = node(`H${block.level}`, this.root);
     const title = block.number ? `${block.number.text} ${block.text}` : block.text;
     const listed = block.toc !== false;
-    if (listed) this.tocEntries.push({ id: block.id, level: block.level, text: title });
     const extra: Partial<ParaItem> = { pageBreakBefore: Boolean(block.pageBreakBefore), heading: { id: block.id, title, level: block.level, listed } };
     if (block.number) Object.assign(extra, { indent: NUMBER_INDENT, label: { text: block.number.text, x: 0, node: n } });
     return this.para([{ text: block.text }], fmt, width, n, extra);
@@ -219,8 +216,6 @@ class ItemBuilder {
   toc(block: TocBlock, width: number): Item[] {
     const t = node('TOC', this.root);
     const title = this.para([{ text: block.title }], this.formats.tocTitle, width, node('P', t), { keepNext: true });
-    const entry = { block, node: t, items: [] as ParaItem[] };
-    this.tocs.push(entry);
     // Headings after the contents list are not known yet: entries are made from every heading in the document.
     const entries = this.doc.sections.flatMap((s) => s.blocks.filter((b): b is HeadingBlock => b.kind === 'heading'))
       .filter((h) => h.toc !== false && h.level <= block.maxLevel && (!block.headingIds || block.headingIds.includes(h.id)));
@@ -235,7 +230,6 @@ class ItemBuilder {
       item.linkNodes = [undefined];
       return item;
     });
-    entry.items = items;
     return [title, ...items];
   }
 }
@@ -544,7 +538,7 @@ class Placer {
   }
 
   /** Running heads, page numbers and the contents' page numbers, once the page count is known. */
-  finish(_entries: { id: string }[]): Page[] {
+  finish(): Page[] {
     for (const { box, item } of this.tocNumbers) {
       const page = this.headingPages[item.tocFor!];
       if (page === undefined) continue;
