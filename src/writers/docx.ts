@@ -4,7 +4,7 @@
  * the file, and a contents list that already shows page numbers when opened.
  */
 import { defined } from './docx/defined';
-import { Document, Packer, PageOrientation, type FileChild } from 'docx';
+import { Document, Packer, PageOrientation, Paragraph, type FileChild } from 'docx';
 import type { LayoutDocument, LayoutSection, Pagination } from '../render/layout';
 import { docxBlock, type DocxBlockContext } from './docx/blocks';
 import { contentTwips, pageTwips } from '../render/paginate/page-size';
@@ -29,7 +29,7 @@ export async function renderDocx(layout: LayoutDocument, pagination?: Pagination
   const bookmarks = bookmarkNames(doc);
   const ids = new DocumentIds();
   const m = doc.style.margins;
-  const sections = doc.sections.map((section) => {
+  const sections = doc.sections.map((section, index) => {
     const widthTwips = usableWidth(doc, section.orientation);
     const ctx: DocxBlockContext = {
       style: doc.style,
@@ -39,6 +39,10 @@ export async function renderDocx(layout: LayoutDocument, pagination?: Pagination
       toc: (block) => docxToc(doc, { title: block.title, maxLevel: block.maxLevel, tabTwips: widthTwips, headingIds: block.headingIds, bookmarks, pagination }),
     };
     const children: FileChild[] = section.blocks.flatMap((b) => docxBlock(b, ctx));
+    // A section break lives in a paragraph. After a table docx adds an empty Normal one, a whole line that
+    // pagination never placed (LibreOffice even hid the table's rows for want of room for it); this 1pt
+    // paragraph takes the break instead.
+    if (index < doc.sections.length - 1 && section.blocks[section.blocks.length - 1]?.kind === 'table') children.push(new Paragraph({ style: 'SectionEnd', children: [] }));
     return {
       properties: {
         page: {
