@@ -54,8 +54,8 @@ export function docxStyles(s: LayoutStyle, language = 'en-GB'): IStylesOptions {
       style('TOC4', 'toc 4', f.toc4, 'Normal'),
       style('Header', 'header', f.header),
       style('Footer', 'footer', f.footer),
-      // Carries a section break after a table: 1pt exactly, so it takes no room pagination did not give it.
-      { id: 'SectionEnd', name: 'Section End', basedOn: 'Normal', run: { size: 2 }, paragraph: { spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } } },
+      // Carries a section break after a table: one line of 1pt type, so it takes next to no room pagination did not give it.
+      { id: 'SectionEnd', name: 'Section End', basedOn: 'Normal', run: { size: 2 }, paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
     ],
   };
 }
