@@ -315,9 +315,9 @@ class Placer {
   }
 
   /** Height the start of an item needs on a page: what keep-with-next must fit beside the item before it. */
-  private firstChunk(item: Item | undefined): number {
+  private firstChunk(item: Item | undefined, before: Item): number {
     if (!item || item.kind === 'break') return 0;
-    const gap = this.empty ? 0 : this.gapBefore(item);
+    const gap = gapBetween(before, item);
     // Orphan and widow control: a paragraph of three lines or fewer cannot split, a longer one starts with two.
     if (item.kind === 'para') return gap + (item.lines.length <= 3 ? item.lines.length : 2) * item.box.height;
     if (item.kind === 'image') return gap + item.block.height;
@@ -339,7 +339,7 @@ class Placer {
           need += gapBetween(items[j - 1]!, items[j]!) + this.ownHeight(items[j]!);
           j++;
         }
-        need += this.firstChunk(items[j]);
+        need += this.firstChunk(items[j], items[j - 1]!);
         if (this.y + this.gapBefore(item) + need > this.bottom && need <= this.bottom - this.top) this.newPage();
       }
       if (item.kind === 'para') this.placePara(item);
