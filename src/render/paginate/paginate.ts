@@ -281,6 +281,8 @@ class Placer {
   private prevAfter = 0;
   private empty = true;
   private readonly tocNumbers: { box: TextBox; item: ParaItem }[] = [];
+  /** The page each heading's mark is on, so a heading moved by a page break is unmarked in one place. */
+  private readonly headingPage = new Map<string, Page>();
 
   constructor(
     private readonly doc: LayoutDocument,
@@ -398,9 +400,11 @@ class Placer {
     const h = item.heading!;
     this.headingPages[h.id] = this.pages.length;
     const entry: OutlineEntry = { id: h.id, title: h.title, level: h.level, y: this.y + gap, listed: h.listed };
-    // Re-marking after a page break moves the heading: drop the earlier mark.
-    for (const p of this.pages) p.outline = p.outline.filter((o) => o.id !== h.id);
+    // Re-marking after a page break moves the heading: drop the earlier mark from the page that had it.
+    const earlier = this.headingPage.get(h.id);
+    if (earlier) earlier.outline = earlier.outline.filter((o) => o.id !== h.id);
     this.page.outline.push(entry);
+    this.headingPage.set(h.id, this.page);
   }
 
   /** One line of a paragraph as text boxes, one per element that owns part of it (the paragraph or a link). */
