@@ -8,7 +8,7 @@ import type PDFDocument from 'pdfkit';
 import type { PDFOutline } from 'pdfkit';
 import type { LayoutDocument } from '../../render/layout';
 import type { Face } from '../../render/fonts/font-set';
-import type { Box, Page, Paginated, RectBox, TextBox } from '../../render/paginate/page-model';
+import type { ImageBox, Page, Paginated, RectBox, TextBox } from '../../render/paginate/page-model';
 import { artifact, StructureTree } from './structure';
 import { drawImage, type SvgFont } from './draw-image';
 import { fontSet } from '../../render/fonts/font-set';
@@ -137,7 +137,8 @@ function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undef
   }
 }
 
-function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: Face) => void, svgFont: SvgFont): void {
+/** Text and images; rects are drawn per page beforehand. */
+function drawBox(pdf: PDFDocument, box: TextBox | ImageBox, tree: StructureTree, useFace: (f: Face) => void, svgFont: SvgFont): void {
   switch (box.kind) {
     case 'text': {
       const draw = () => drawText(pdf, box, useFace);
@@ -154,8 +155,6 @@ function drawBox(pdf: PDFDocument, box: Box, tree: StructureTree, useFace: (f: F
       }
       return;
     }
-    case 'rect':
-      return artifact(pdf, () => drawRect(pdf, box));
     case 'image': {
       const draw = () => drawImage(pdf, box.image, box.x, box.y, box.width, box.height, svgFont);
       if (!box.node) return artifact(pdf, draw);
