@@ -16,12 +16,11 @@ export function chartData(plan: Plan): { sections: string[]; statuses: string[];
   // The key's order (and "Not rated" last when some actions have no status), as in the summary table.
   const statuses = statusCounts(plan).byStatus.map((s) => s.label);
   const data: Datum[] = [];
-  // Counted from each section's own actions: sections without a code are still told apart.
+  // Counted by the same function as the summary table, from each section's own actions.
   const names = plan.sections.map((s, i) => (s.code ? `Section ${s.code}` : s.title || `Section ${i + 1}`));
   plan.sections.forEach((s, i) => {
-    const counts = new Map<string, number>();
-    for (const t of s.themes) for (const a of t.actions) counts.set(a.status?.label ?? 'Not rated', (counts.get(a.status?.label ?? 'Not rated') ?? 0) + 1);
-    for (const status of statuses) if (counts.get(status)) data.push({ section: names[i]!, status, count: counts.get(status)!, order: statuses.indexOf(status), ink: '' });
+    for (const { label, count } of statusCounts(plan, s).byStatus)
+      if (count) data.push({ section: names[i]!, status: label, count, order: statuses.indexOf(label), ink: '' });
   });
   return { sections: names, statuses, data };
 }

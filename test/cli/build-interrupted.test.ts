@@ -41,11 +41,33 @@ describe('a build that does not finish leaves the previous output intact', () =>
     expect(snapshot(out)['decision.pdf']).not.toEqual(before['decision.pdf']);
   }, 90_000);
 
-  it('when the process is killed (SIGKILL) while it builds', async () => {
+  it('when the process is killed (SIGKILL) while it writes: after the first temporary file, before any rename', async () => {
     const { dir, out, before } = await builtOnce();
-    const run = cabinetAsync(['build', 'd.md', '--out', 'out'], { cwd: dir });
-    // The build takes seconds (measured 2-6 s here); half a second in, it is laying out or rendering.
-    await new Promise((r) => setTimeout(r, 500));
+    // A preload that stops the build at a point the test observes, however fast or busy the machine is:
+    // the first temporary output file has been written in full; it says so on stderr and waits to be killed.
+    const hook = path.join(dir, 'pause-after-first-temp.js');
+    fs.writeFileSync(hook, `
+      const fs = require('node:fs');
+      const write = fs.writeFileSync;
+      fs.writeFileSync = function (file, ...rest) {
+        const r = write.call(this, file, ...rest);
+        if (/\\.tmp-/.test(String(file))) {
+          write.call(fs, 2, 'PAUSED-AFTER-TEMP\\n');
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000);
+        }
+        return r;
+      };
+    `);
+    let paused!: () => void;
+    const seen = new Promise<void>((resolve) => (paused = resolve));
+    const run = cabinetAsync(['build', 'd.md', '--out', 'out'], {
+      cwd: dir,
+      env: { NODE_OPTIONS: `--require ${hook}` },
+      onStderr: (all) => all.includes('PAUSED-AFTER-TEMP') && paused(),
+    });
+    await seen;
+    // A temporary file stands beside the previous outputs: the kill lands in the middle of the write.
+    expect(fs.readdirSync(out).some((f) => /\.tmp-/.test(f))).toBe(true);
     process.kill(run.pid!, 'SIGKILL');
     const r = await run.done;
     expect(r.signal).toBe('SIGKILL');

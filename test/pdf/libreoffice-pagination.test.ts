@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
-import { convertWithLibreOffice, soffice } from '../support/libreoffice';
+import { convertWithLibreOffice, itWithLibreOffice, soffice } from '../support/libreoffice';
 
 /**
  * The DOCX contents lists quote page numbers from our pagination. LibreOffice, standing in for Word, lays
@@ -77,7 +77,8 @@ const withContents: { docx: string; entries: Entry[] }[] = [];
 
 beforeAll(async () => {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'samples', '--out', OUT], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`cabinet samples exited ${run.status}: ${run.stderr}`);
+  // The samples are clean: a data error in one of them is a defect, not something to read past.
+  if (run.status !== 0) throw new Error(`cabinet samples exited ${run.status}: ${run.stderr}`);
   for (const docx of docxUnder(OUT).sort()) {
     const entries = await contentsOf(docx);
     if (entries.length) withContents.push({ docx, entries });
@@ -92,7 +93,10 @@ describe('contents page numbers', () => {
     for (const { entries } of withContents) for (const e of entries) expect(Number.isInteger(e.page) && e.page > 0).toBe(true);
   });
 
-  it('agree with our own PDF for every entry', async () => {
+  // Both writers draw from one pagination, so this shows only that the DOCX quotes the pagination the PDF was
+  // drawn from (a DOCX-only build paginates on its own path); whether the numbers are right for Word is the
+  // LibreOffice comparison below.
+  it('are the pages our PDF draws the headings on (the DOCX and PDF quote the same pagination)', async () => {
     for (const { docx, entries } of withContents) {
       const pdf = docx.replace(/\.docx$/, '.pdf');
       const found = headingPages(entries, await linesOf(pdf));
@@ -100,12 +104,8 @@ describe('contents page numbers', () => {
     }
   });
 
-  it('agree with LibreOffice\'s own pagination of the DOCX for at least 90% of the entries', async () => {
-    if (!BIN) {
-      console.warn('SKIPPED: LibreOffice (soffice) is not installed, so the DOCX pagination was not compared (apt-get install libreoffice-writer-nogui fonts-croscore fonts-liberation2).');
-      return;
-    }
-    const pdfs = convertWithLibreOffice(BIN, withContents.map((w) => w.docx), path.join(OUT, 'libreoffice'));
+  itWithLibreOffice()('agree with LibreOffice\'s own pagination of the DOCX for at least 90% of the entries', async () => {
+    const pdfs = convertWithLibreOffice(BIN!, withContents.map((w) => w.docx), path.join(OUT, 'libreoffice'));
     let agree = 0;
     let total = 0;
     const differ: string[] = [];

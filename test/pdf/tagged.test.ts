@@ -24,7 +24,8 @@ const reports = new Map<string, TagReport>();
 
 beforeAll(async () => {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'samples', '--out', OUT], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`cabinet samples exited ${run.status}: ${run.stderr}`);
+  // The samples are clean: a data error in one of them is a defect, not something to read past.
+  if (run.status !== 0) throw new Error(`cabinet samples exited ${run.status}: ${run.stderr}`);
   files = pdfsUnder(OUT).sort();
   for (const f of files) reports.set(f, await readTags(new Uint8Array(fs.readFileSync(f))));
 }, 240000);

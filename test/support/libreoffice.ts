@@ -12,6 +12,23 @@ export function soffice(): string | undefined {
   return undefined;
 }
 
+/**
+ * `it` when LibreOffice is installed; otherwise a test reported as skipped, with the reason in its name and
+ * on the console. Under CI (which installs LibreOffice in .ci/run) a missing soffice fails instead: a green
+ * run must never hide comparisons that did not happen.
+ */
+export function itWithLibreOffice(): jest.It {
+  if (soffice()) return it;
+  if (process.env.CI) {
+    return ((name: string, fn: jest.ProvidesCallback, timeout?: number) =>
+      it(name, () => {
+        throw new Error('CI installs LibreOffice (.ci/run) but soffice is not on PATH: this comparison must run in CI');
+      }, timeout)) as unknown as jest.It;
+  }
+  console.warn('SKIPPED: LibreOffice (soffice) is not installed; apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-croscore fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea');
+  return ((name: string, fn: jest.ProvidesCallback, timeout?: number) => it.skip(`${name} (skipped: LibreOffice is not installed)`, fn, timeout)) as unknown as jest.It;
+}
+
 /** Converts DOCX files to PDF with LibreOffice (headless, a scratch profile); returns the PDFs' paths. */
 export function convertWithLibreOffice(bin: string, docxFiles: string[], outDir: string): string[] {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-profile-'));
