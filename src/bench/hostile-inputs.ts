@@ -82,6 +82,8 @@ export interface SheetPlan {
   dimension?: string;
   /** Raw XML put inside <sheetData> instead of the rows (for nesting attacks). */
   sheetDataXml?: string;
+  /** 1-based columns Excel hides (a <cols> entry each). */
+  hiddenColumns?: number[];
 }
 
 /** XML text as Excel writes it: control characters (which XML cannot carry) as _xHHHH_ escapes. */
@@ -119,7 +121,8 @@ export function xlsxParts(sheets: SheetPlan[], options: { sharedStringsXml?: str
           return `<row r="${r + 1}"${hidden}>${cells}</row>`;
         })
         .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>${rows}</sheetData></worksheet>`;
+    const cols = sheet.hiddenColumns?.length ? `<cols>${sheet.hiddenColumns.map((c) => `<col min="${c}" max="${c}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols>` : '';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/>${cols}<sheetData>${rows}</sheetData></worksheet>`;
   });
   const shared =
     options.sharedStringsXml ??
@@ -159,7 +162,51 @@ export function xlsxParts(sheets: SheetPlan[], options: { sharedStringsXml?: str
 /** Excel's minimal styles part: the two fills every workbook has (none, gray125), one font, one format. */
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
-export const xlsx = (sheets: SheetPlan[], options?: { sharedStringsXml?: string; noStyles?: boolean; stylesXml?: string }) => zipArchive(xlsxParts(sheets, options));
+export const xlsx = (sheets: SheetPlan[], options?: { sharedStringsXml?: string; noStyles?: boolean; stylesXml?: string; themeXml?: string }) => {
+  const parts = xlsxParts(sheets, options);
+  if (options?.themeXml) {
+    parts.push({ name: 'xl/theme/theme1.xml', data: options.themeXml });
+    const rels = parts.find((p) => p.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.data = String(rels.data).replace('</Relationships>', '<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>');
+    const types = parts.find((p) => p.name === '[Content_Types].xml')!;
+    types.data = String(types.data).replace('</Types>', '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>');
+  }
+  return zipArchive(parts);
+};
+
+/** An OpenDocument spreadsheet from its content.xml body (the <table:table> elements), as LibreOffice lays it out. */
+export function ods(tablesXml: string): Buffer {
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>${tablesXml}</office:spreadsheet></office:body></office:document-content>`;
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+  return zipArchive([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', stored: true },
+    { name: 'META-INF/manifest.xml', data: manifest },
+    { name: 'content.xml', data: content },
+    { name: 'styles.xml', data: '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>' },
+  ]);
+}
+
+/** SMALL_PLAN as an OpenDocument table. */
+export function smallPlanOds(): Buffer {
+  const cell = (v: string | null) => (v === null ? '<table:table-cell/>' : `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`);
+  return ods(`<table:table table:name="Plan">${SMALL_PLAN.map((row) => `<table:table-row>${row.map(cell).join('')}</table:table-row>`).join('')}</table:table>`);
+}
+
+/** SMALL_PLAN as an Excel 97-2003 .xls (SheetJS writes BIFF8 in a compound file, as Excel does). */
+export function smallPlanXls(): Buffer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('xlsx') as typeof import('xlsx');
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(SMALL_PLAN), 'Plan');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xls' }) as Buffer;
+}
+
+/** A copy of `bytes` with `count` bytes from `at` overwritten, as a bad disk sector or transfer leaves a file. */
+function scribbled(bytes: Buffer, at: number, count: number): Buffer {
+  const out = Buffer.from(bytes);
+  for (let i = at; i < Math.min(at + count, out.length); i++) out[i] = (out[i]! * 31 + 7) & 0xff;
+  return out;
+}
 
 /** A small plan every hostile variant starts from: a header row and three actions. */
 export const SMALL_PLAN: (string | null)[][] = [
@@ -203,6 +250,37 @@ export const HOSTILE_WORKBOOKS: Record<string, () => Buffer> = (() => {
         { name: 'Plan', rows: SMALL_PLAN },
         { name: 'Plan', rows: [['other']] },
       ]),
+    'scribbled-sheet.xlsx': () => {
+      const bytes = honest();
+      return scribbled(bytes, bytes.indexOf('xl/worksheets/sheet1.xml') + 30, 40);
+    },
+    'truncated-half.xls': () => smallPlanXls().subarray(0, Math.floor(smallPlanXls().length / 2)),
+    'truncated-header.xls': () => smallPlanXls().subarray(0, 300),
+    'scribbled-body.xls': () => scribbled(smallPlanXls(), 1024, 2048),
+    'lying-sector-count.xls': () => {
+      const bytes = Buffer.from(smallPlanXls());
+      bytes.writeUInt32LE(1_000_000, 0x2c);
+      return bytes;
+    },
+    'truncated-half.ods': () => smallPlanOds().subarray(0, Math.floor(smallPlanOds().length / 2)),
+    'scribbled-content.ods': () => {
+      const bytes = smallPlanOds();
+      return scribbled(bytes, bytes.indexOf('content.xml') + 20, 40);
+    },
+    // Searches bounded to their cell: what a cell lacks (<v>, <t>) must not be looked for through the rest of the sheet.
+    'cells-without-values.xlsx': () =>
+      xlsx([
+        {
+          name: 'Plan',
+          rows: [],
+          sheetDataXml:
+            Array.from({ length: 50000 }, (_, i) => `<row r="${i + 1}"></row>`).join('') +
+            Array.from({ length: 50000 }, (_, i) => `<row r="${i + 50001}"><c r="A${i + 50001}"><f>1+1</f></c><c r="B${i + 50001}" t="inlineStr"><is></is></c></row>`).join('') +
+            '<row r="100001"><c r="A100001" t="inlineStr"><is><t>Ref</t></is></c><c r="B100001"><v>1</v></c></row>',
+        },
+      ]),
+    'repeated-cells-bomb.ods': () =>
+      ods('<table:table table:name="Plan"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>'),
   };
 })();
 

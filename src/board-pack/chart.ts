@@ -11,6 +11,21 @@ const BAR_STEP = 28;
 
 interface Datum { section: string; status: string; count: number; order: number; ink: string }
 
+/** Longest line of a section's label, in characters: the labels beside the bars are wrapped, never cut. */
+const LABEL_LINE = 22;
+const LINE_HEIGHT = 13;
+
+/** "Safe and effective front door" -> ["Safe and effective", "front door"]: whole words, a long word on its own line. */
+export function wrapLabel(text: string, width = LABEL_LINE): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
+}
+
 /** What the chart shows, section by section: the same figures its alt text and the summary table state. */
 export function chartData(plan: Plan): { sections: string[]; statuses: string[]; data: Datum[] } {
   // The key's order (and "Not rated" last when some actions have no status), as in the summary table.
@@ -29,16 +44,20 @@ export function chartData(plan: Plan): { sections: string[]; statuses: string[];
 function chartSpec(plan: Plan, overrides: Record<string, string>, font: string) {
   const { sections, statuses, data } = chartData(plan);
   const colours = statuses.map((s) => legendColour(plan.legend, s, overrides) ?? '#808080');
-  const inked = data.map((d) => ({ ...d, ink: textColourFor(colours[d.order]!).colour }));
-  const y = { field: 'section', type: 'nominal', sort: sections, title: 'Section' };
+  // Each bar's label in lines, joined by a line break the axis splits again (splitSectionLabels).
+  const label = new Map(sections.map((s) => [s, wrapLabel(s).join('\n')]));
+  const inked = data.map((d) => ({ ...d, section: label.get(d.section)!, ink: textColourFor(colours[d.order]!).colour }));
+  const most = Math.max(1, ...[...label.values()].map((l) => l.split('\n').length));
+  const axis = { labelLimit: 0, labelLineHeight: LINE_HEIGHT };
+  const y = { field: 'section', type: 'nominal', sort: sections.map((s) => label.get(s)!), title: 'Section', axis };
   const x = { field: 'count', type: 'quantitative', stack: 'zero', title: 'Number of actions', axis: { tickMinStep: 1, format: 'd' } };
   const order = { field: 'order', type: 'quantitative' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 330,
-    height: { step: BAR_STEP },
+    height: { step: Math.max(BAR_STEP, most * LINE_HEIGHT + 6) },
     background: '#FFFFFF',
-    config: { font, axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 200 }, legend: { labelFontSize: 11, titleFontSize: 12 }, view: { stroke: null } },
+    config: { font, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, titleFontSize: 12 }, view: { stroke: null } },
     data: { values: inked },
     layer: [
       {
@@ -54,6 +73,20 @@ function chartSpec(plan: Plan, overrides: Record<string, string>, font: string) 
   };
 }
 
+interface VegaAxis { orient?: string; encode?: Record<string, unknown> }
+
+/**
+ * The section labels in lines: each split at its line breaks, and lifted by half its extra lines (Vega puts
+ * a label's first line at the bar's middle). Set on the compiled Vega axis: vega-lite drops a layered
+ * chart's custom axis encoding.
+ */
+function splitSectionLabels(spec: { axes?: VegaAxis[] }): void {
+  const lines = "split(datum.value, '\\n')";
+  for (const axis of spec.axes ?? [])
+    if (axis.orient === 'left')
+      axis.encode = { ...axis.encode, labels: { update: { text: { signal: lines }, dy: { signal: `-(length(${lines}) - 1) * ${LINE_HEIGHT / 2}` } } } };
+}
+
 /**
  * Stacked bars, one per section, in the plan's legend colours, as a vector chart (vega-lite compiled to
  * SVG in Node, no canvas) with axis titles, a legend and the count on every segment, plus a PNG of it for
@@ -64,6 +97,7 @@ export async function statusChart(plan: Plan, overrides: Record<string, string> 
   const vl = await import('vega-lite');
   const vega = await import('vega');
   const compiled = vl.compile(chartSpec(plan, overrides, font) as unknown as Parameters<typeof vl.compile>[0]).spec;
+  splitSectionLabels(compiled as unknown as { axes?: VegaAxis[] });
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

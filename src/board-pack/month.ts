@@ -1,5 +1,6 @@
 import { format, lastDayOfMonth, subMonths } from 'date-fns';
 import { fromIso } from '../dates/iso';
+import { monthName as monthWord } from '../dates/format';
 
 /** "2024-03", or "auto": the month that ended most recently before `today`. */
 export function resolveMonth(month: string, today: string): string {
@@ -11,4 +12,5 @@ export function resolveMonth(month: string, today: string): string {
 /** The "position as at" date: the last day of the month. */
 export const monthEnd = (month: string) => format(lastDayOfMonth(fromIso(`${month}-01`)), 'yyyy-MM-dd');
 export const previousMonth = (month: string) => format(subMonths(fromIso(`${month}-01`), 1), 'yyyy-MM');
-export const monthName = (month: string) => format(fromIso(`${month}-01`), 'MMMM yyyy');
+/** "March 2024", by the one date formatter. */
+export const monthName = (month: string) => `${monthWord(Number(month.slice(5, 7)) - 1)} ${month.slice(0, 4)}`;

@@ -8,7 +8,7 @@ import { IdAllocator } from '../render/ids';
 import { statusCell } from '../render/status-cell';
 import { statusSummaryTable } from '../render/plan-summary';
 import { planAppendixSections } from '../render/plan-appendix';
-import { formatDiagnostic } from '../diagnostics/reporter';
+import { incompleteNotice, plainProblem, workbookName } from './plain-problems';
 import { longDate } from '../dates/format';
 import { changes, dueSoon, exceptionEntries, exceptions, inconsistencies, type Changes, type Located } from './analysis';
 import { statusChart } from './chart';
@@ -81,7 +81,7 @@ function changeBlocks(p: PackPlan, overrides: Record<string, string>): Block[] {
     listOrNone(table('Actions removed since last month', [['Ref', 1], ['Action', 8], ['Last status', 1.5]], c.removed.map((l) => [ref(l), text(l.action.text), statusCell(l.action.status, p.previous!.legend, overrides)])), 'None.'),
     label('Due dates moved'),
     listOrNone(table('Actions whose due date moved later, with the slippage in days', [['Ref', 1], ['Action', 6], ['Was due', 2.1], ['Now due', 2.1], ['Slippage', 1.4]],
-      c.slipped.map((s) => [ref(s.item), text(s.item.action.text), text(s.from), text(s.to), text(`${s.days} days`)])), 'No due dates moved.'),
+      c.slipped.map((s) => [ref(s.item), text(s.item.action.text), text(s.from), text(s.to), text(`${s.days} ${s.days === 1 ? 'day' : 'days'}`)])), 'No due dates moved.'),
     label('Progress notes unchanged for three months'),
     listOrNone(table('Open actions whose progress note has not changed in three months', [['Ref', 1], ['Action', 5], ['Progress note', 5]], c.stale.map((l) => [ref(l), text(l.action.text), text(l.action.progress!)])), p.earlier ? 'None.' : 'Needs three months of snapshots.'),
   ];
@@ -100,8 +100,14 @@ function kpiTable(kpis: Kpi[]): TableBlock {
 
 function problemBlocks(input: PackInput, ids: IdAllocator): Block[] {
   if (!input.problems.length) return [];
-  const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Data problems', id: ids.id('data problems') }, { kind: 'paragraph', runs: [{ text: 'These plans could not be included this month because their workbooks have errors. Each problem names the cell to correct.' }] }];
-  for (const p of input.problems) blocks.push({ kind: 'paragraph', style: 'label', runs: [{ text: p.file }] }, { kind: 'list', ordered: false, items: p.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ runs: [{ text: formatDiagnostic(d) }], level: 0 })) });
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: 'Data problems', id: ids.id('data problems') },
+    { kind: 'paragraph', runs: [{ text: 'These plans could not be included this month: their workbooks could not be opened or hold mistakes. Each problem says where in the workbook it is and what to correct; the plan’s owner can fix it for next month’s pack.' }] },
+  ];
+  for (const p of input.problems) {
+    const items = p.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ runs: [{ text: plainProblem(d) }], level: 0 }));
+    blocks.push({ kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: `Workbook “${workbookName(p.file)}”` }] }, { kind: 'list', ordered: false, items });
+  }
   return blocks;
 }
 
@@ -117,6 +123,7 @@ export async function boardPackDocument(input: PackInput): Promise<LayoutDocumen
     { kind: 'heading', level: 1, text: title, id: ids.id(title) },
     { kind: 'paragraph', style: 'lead', runs: [{ text: `Position as at ${longDate(input.asAt)}` }] },
     { kind: 'paragraph', runs: [{ text: `Plans in this pack: ${input.plans.map((p) => p.plan.title).join('; ') || 'none'}.` }] },
+    ...(input.problems.length ? [{ kind: 'paragraph', style: 'lead', runs: [{ text: incompleteNotice(input.problems.length, input.plans.length), bold: true }] } as Block] : []),
     { kind: 'toc', title: 'Contents', maxLevel: 2 },
   ];
   const body = input.plans.flatMap((p, i) => planBlocks(p, charts[i]!, input, ids));

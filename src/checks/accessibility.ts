@@ -10,7 +10,8 @@ export function checkAccessibility(doc: LayoutDocument, place: Place): Diagnosti
   const out: Diagnostic[] = [];
   const blocks = doc.sections.flatMap((s) => s.blocks);
   if (!doc.meta.title.trim()) out.push(error('a11y-no-title', 'the document has no title', place));
-  if (!/^en(-GB)?$/i.test(doc.meta.language)) out.push(warning('a11y-language', `document language is "${doc.meta.language}", expected en-GB`, place));
+  // The languages papers are written in (front matter `language`): English, or Welsh under the Welsh Language Standards.
+  if (!/^(en(-GB)?|cy(-GB)?)$/i.test(doc.meta.language)) out.push(warning('a11y-language', `document language is "${doc.meta.language}", expected en-GB or cy`, place));
   if (doc.style.fontSize < 12) out.push(warning('a11y-small-text', `body text is ${doc.style.fontSize}pt; published papers use at least 12pt`, place));
   let level = 0;
   for (const b of blocks) {

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Config } from '../config/schema';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -9,10 +8,10 @@ import { WorkingCalendar } from '../dates/calendar';
 import { checkCallIn, checkWorkingDay } from '../dates/checks';
 
 export function checkDecisionFile(file: string, config: Config): Diagnostic[] {
-  const source = readDecisionSource(path.resolve(file));
+  const source = readDecisionSource(path.resolve(file), file);
   const diagnostics = source.diagnostics.map((d) => ({ ...d, file }));
   if (!source.front) return diagnostics;
-  const text = fs.readFileSync(path.resolve(file), 'utf8');
+  const text = source.text ?? '';
   const place = { file, line: lineOfKey(text, ['published']) };
   const cal = WorkingCalendar.fromSettings(config.governance);
   const callIn = decisionCallIn(source.front, config);

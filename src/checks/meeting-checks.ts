@@ -3,11 +3,11 @@ import * as path from 'node:path';
 import { readReportSource } from '../model/report-source';
 import { agendaConsistency } from '../model/agenda-consistency';
 import type { Config } from '../config/schema';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
 import { readMeeting } from '../model/meeting-source';
 import { WorkingCalendar } from '../dates/calendar';
 import { checkAgendaPublication, checkWorkingDay } from '../dates/checks';
-import { lineOfKey } from '../model/front-matter';
+import { lineOfKey, lineOfYamlKey } from '../model/front-matter';
 import { checkReportFile } from './report-checks';
 
 /** A meeting file: its own fields, the statutory publication deadline, and every report on the agenda. */
@@ -25,11 +25,16 @@ export function checkMeetingFile(file: string, config: Config): Diagnostic[] {
   meeting.items.forEach((item, i) => {
     if (!('report' in item)) return;
     const report = path.relative(process.cwd(), path.resolve(path.dirname(file), item.report));
+    if (!fs.existsSync(report)) {
+      const place = { file, line: lineOfYamlKey(source.text, ['items', i, 'report']) };
+      out.push(error('agenda-report-unreadable', `item ${i + 1}, report ${item.report}: there is no file at ${report} (report paths are relative to the meeting file's folder)`, place));
+      return;
+    }
     out.push(...checkReportFile(report, config));
     // The same meeting, council and item number the agenda build insists on.
-    const written = fs.existsSync(report) ? readReportSource(path.resolve(report)) : undefined;
-    if (written?.front)
-      out.push(...agendaConsistency({ meeting, meetingFile: file, number: i + 1, defaultCouncil: config.render.council }, written.front, { file: report, text: fs.readFileSync(report, 'utf8') }));
+    const written = readReportSource(path.resolve(report), report);
+    if (written.front)
+      out.push(...agendaConsistency({ meeting, meetingFile: file, number: i + 1, defaultCouncil: config.render.council }, written.front, { file: report, text: written.text ?? '' }));
   });
   return out;
 }

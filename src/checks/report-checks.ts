@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Config } from '../config/schema';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { lineOfKey } from '../model/front-matter';
@@ -14,7 +12,7 @@ export function checkReportFile(file: string, config: Config): Diagnostic[] {
   const { input, doc, diagnostics } = prepareReport(file, { config });
   if (!input) return diagnostics;
   const front = input.source.front;
-  const text = fs.readFileSync(path.resolve(file), 'utf8');
+  const text = input.source.text ?? '';
   const at = (...key: string[]) => ({ file, line: lineOfKey(text, key) });
   const out = [...diagnostics];
   if (front.keyDecision.value && !front.keyDecision.forwardPlanRef)

@@ -2,6 +2,7 @@
 import { type CommandIO, EXIT_USAGE, UsageError } from './command';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { COMMANDS } from './registry';
+import { nearestWord } from '../text/edit-distance';
 
 
 function mainHelp(): string {
@@ -18,7 +19,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    io.stderr(`cabinet: unknown command '${name}'. Run 'cabinet --help' for the list.\n`);
+    const near = nearestWord(name, COMMANDS.map((c) => c.name));
+    io.stderr(`cabinet: unknown command '${name}'${near ? `: did you mean ${near}?` : '.'} Run 'cabinet --help' for the list.\n`);
     return EXIT_USAGE;
   }
   // Only the command that runs is loaded, with the libraries it needs (see registry.ts).
@@ -38,7 +40,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 /** No stack traces for users: one line that says what went wrong; --debug adds the trace. */
 function reportFailure(name: string, e: unknown, debug: boolean, io: CommandIO): number {
   if (e instanceof UsageError) {
-    io.stderr(`cabinet ${name}: ${e.message}. Run 'cabinet ${name} --help' for usage.\n`);
+    io.stderr(`cabinet ${name}: ${e.message}${/[.?!]$/.test(e.message) ? '' : '.'} Run 'cabinet ${name} --help' for usage.\n`);
   } else if (e instanceof UnreadableInputError) {
     io.stderr(`${e.file}: ${e.reason}\n`);
   } else {

@@ -3,6 +3,8 @@ import { UsageError } from './command';
 import { formatDiagnostic } from '../diagnostics/reporter';
 import { loadConfig } from '../config/load';
 import type { Config } from '../config/schema';
+import { readPolicyOf } from '../config/read-policy';
+import { setProcessReadPolicy } from '../io/read-policy';
 import type { Format } from '../pipeline/render-document';
 
 /** --format docx,pdf (default both). */
@@ -17,9 +19,30 @@ export function parseFormats(value: string | undefined): Format[] {
 /** The settings for a command, or undefined after printing every problem in the file (the command exits 2). */
 export function settingsOrReport(explicit: string | undefined, io: CommandIO): Config | undefined {
   const loaded = loadConfig(explicit, io.cwd);
-  if (!loaded.diagnostics.length) return loaded.config;
+  // From here on every file the command reads is held to the settings' limits and read roots.
+  if (!loaded.diagnostics.length) {
+    setProcessReadPolicy(readPolicyOf(loaded.config, io.cwd));
+    return loaded.config;
+  }
   for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   const n = loaded.diagnostics.length;
   io.stderr(`${n} problem${n === 1 ? '' : 's'} in the settings file ${loaded.file ?? ''}: nothing was done (exit 2)\n`);
   return undefined;
+}
+
+/**
+ * A council's --templates folder, checked before anything is built: true when it is usable, else false after
+ * printing every problem in it with its file and line (the command exits 2, as for the settings file).
+ */
+export function templatesOrReport(dir: string | undefined, io: CommandIO): boolean {
+  if (dir === undefined) return true;
+  // Loaded only when a folder is named: the check reads handlebars, which --help and dates never need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkTemplatesFolder } = require('../render/report/template-files') as typeof import('../render/report/template-files');
+  const problems = checkTemplatesFolder(dir, io.cwd);
+  if (!problems.length) return true;
+  for (const d of problems) io.stderr(formatDiagnostic(d) + '\n');
+  const n = problems.length;
+  io.stderr(`${n} problem${n === 1 ? '' : 's'} in the templates folder ${dir}: nothing was built (exit 2)\n`);
+  return false;
 }

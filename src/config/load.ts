@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ConfigSchema, type Config } from './schema';
 import { type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import { validateYaml } from '../diagnostics/yaml-schema';
+import { readBoundedText } from '../io/safe-read';
 
 /** Where the settings file is looked for when no --config is given. */
 export const DEFAULT_CONFIG_PATHS = ['cabinet.config.yaml', path.join('data', 'cabinet.config.yaml')];
@@ -34,20 +35,26 @@ export function loadConfig(explicit?: string, cwd = process.cwd(), env: NodeJS.P
   return parseConfigText(readSettings(file, path.relative(cwd, file)), path.relative(cwd, file) || file);
 }
 
+/** Settings are a few kilobytes; a larger file is a wrong path, not a settings file. */
+const SETTINGS_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Through the bounded reader like every input (a regular file only, never a device or FIFO, at most 1 MB),
+ * but not confined to paths.readRoots: the settings are what name the roots.
+ */
 function readSettings(file: string, shown: string): string {
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UnreadableInputError(shown, 'settings file not found');
+    return readBoundedText(file, { shown, confined: false, fixedLimit: { bytes: SETTINGS_MAX_BYTES, why: '(a settings file is a few kilobytes of YAML: is this the right file?)' } });
+  } catch (e) {
+    if (e instanceof UnreadableInputError && e.reason === 'file not found') throw new UnreadableInputError(shown, 'settings file not found');
+    throw e;
   }
-  if (!stat.isFile()) throw new UnreadableInputError(shown, 'the settings file is not a regular file (a folder or device?)');
-  // Settings are a few kilobytes; a huge file is a wrong path, not a settings file.
-  if (stat.size > 1024 * 1024) throw new UnreadableInputError(shown, `the settings file is ${Math.round(stat.size / 1024)} KB; expected a YAML file of at most 1 MB`);
-  return fs.readFileSync(file, 'utf8');
 }
 
 export function parseConfigText(text: string, file: string): LoadedConfig {
   const r = validateYaml(text, ConfigSchema, { file, codes: { yaml: 'config-yaml', invalid: 'config-invalid', unknownKey: 'config-unknown-key' } });
+  // render.wordTemplate is relative to the settings file: kept relative to where cabinet runs, for messages.
+  const template = r.data?.render.wordTemplate;
+  if (r.data && template && !path.isAbsolute(template)) r.data.render.wordTemplate = path.join(path.dirname(file), template);
   return r.data ? { config: r.data, file, diagnostics: [] } : { config: defaultConfig(), file, diagnostics: r.diagnostics };
 }

@@ -21,13 +21,18 @@ export const RenderSettingsSchema = z
     recommendationNumbering: z.enum(['paragraph', '1.', '(1)', '(a)', 'a)', 'i)', '(i)', 'A.']).default('paragraph'),
     /** Override legend colours by label, e.g. { Amber: "#FFC000" }. */
     legendColours: z.record(z.string(), HexColour).default({}),
-    /** Headings at or above this many pages get a contents list. */
+    /** A paper at least this many pages long (counted without the list) gets a contents list; 0: always. */
     tocMinPages: z.number().int().min(0).default(4),
     /** The council's logo (PNG, JPEG or SVG; path relative to where cabinet runs): front sheet and running header. */
     logo: z.strictObject({ path: z.string().min(1), alt: z.string().min(1) }).optional(),
     /** House colour for headings and table header rows; darkened (with a warning) where text on it would fall below 4.5:1. */
     brandColour: HexColour.optional(),
     pageSize: z.enum(['A4', 'A3', 'Letter']).default('A4'),
+    /**
+     * The council's Word template (.dotx or .docx; path relative to the settings file): the DOCX is written into
+     * it, in its styles, on its page, under its header and footer; the PDF is set in the same styles.
+     */
+    wordTemplate: z.string().min(1).optional(),
     /**
      * The council's own font files (TTF/OTF; paths relative to where cabinet runs), used by DOCX and PDF alike:
      * `font` names the family for Word, these files set and embed it in the PDF. Absent: Arimo (Arial's metrics).
@@ -70,6 +75,8 @@ export const BoardPackSettingsSchema = z
     historyDir: z.string().default('data/history'),
     /** Distribution list `cabinet monthly` sends the pack to. */
     sendTo: z.string().optional(),
+    /** Send a pack even when some plans could not be read (as --send-partial). */
+    sendPartial: z.boolean().default(false),
   })
   .prefault({});
 
@@ -92,21 +99,24 @@ export const DeliverySettingsSchema = z
         secure: z.boolean().default(false),
         user: z.string().optional(),
         from: z.string().default('Democratic Services <democratic.services@example.gov.uk>'),
-        /** Deadlines so a silent or dropped server fails in seconds, not nodemailer's ten minutes. */
+        /** Waits so a silent or dropped server fails in seconds (README "When the mail server fails"). */
         connectionTimeoutMs: z.number().int().min(1000).default(15000),
         greetingTimeoutMs: z.number().int().min(1000).default(15000),
-        socketTimeoutMs: z.number().int().min(1000).default(60000),
+        socketTimeoutMs: z.number().int().min(1000).default(15000),
       })
       .prefault({}),
     /** Attachments larger than this (bytes, all together) are replaced by a link to where the paper is published. */
     attachmentLimitBytes: z.number().int().min(0).default(10 * 1024 * 1024),
     publishedUrlBase: z.string().optional(),
-    ledger: z.string().default('output/send-ledger.jsonl'),
+    /** Default: send-ledger.jsonl beside the settings file, never under output/ (clearing output/ must not forget sends). */
+    ledger: z.string().optional(),
+    /** Longest a whole send may take; what is not sent by then is recorded as not sent. */
+    deadlineSeconds: z.number().int().min(1).default(600),
     outbox: z.string().default('output/outbox'),
-    /** Attempts per recipient for transient failures (4xx, dropped connections), with doubling delays. */
+    /** Attempts per recipient for 4xx replies, with doubling delays (a timeout or drop is never retried in the same run). */
     retry: z.object({ attempts: z.number().int().min(1).max(10).default(4), baseDelayMs: z.number().int().min(0).default(2000) }).prefault({}),
-    /** Lock file that keeps two scheduled runs from overlapping. */
-    lockFile: z.string().default('output/.cabinet-monthly.lock'),
+    /** Lock file that keeps two runs from overlapping; default: the ledger's path + ".lock", the lock every send takes. */
+    lockFile: z.string().optional(),
     /** A lock left by another host (whose process cannot be checked) is taken over after this many hours. */
     lockStaleHours: z.number().min(1).default(24),
   })
@@ -133,7 +143,12 @@ export const LegendSettingSchema = z.strictObject({
  */
 export const LimitsSettingsSchema = z
   .strictObject({
+    /** Workbooks and font files. */
     maxFileMB: z.number().positive().default(DEFAULT_READ_LIMITS.maxFileBytes / MB),
+    /** Markdown and YAML: reports, decision records, meeting files, templates (the settings file: 1 MB, fixed). */
+    maxTextMB: z.number().positive().default(DEFAULT_READ_LIMITS.maxTextBytes / MB),
+    /** Images in reports and the council's logo. */
+    maxImageMB: z.number().positive().default(DEFAULT_READ_LIMITS.maxImageBytes / MB),
     zipMaxEntries: z.number().int().min(1).default(DEFAULT_READ_LIMITS.zipMaxEntries),
     zipMaxUncompressedMB: z.number().positive().default(DEFAULT_READ_LIMITS.zipMaxUncompressedBytes / MB),
     zipMaxRatio: z.number().min(1).default(DEFAULT_READ_LIMITS.zipMaxRatio),
@@ -144,8 +159,10 @@ export const LimitsSettingsSchema = z
 export const PathsSettingsSchema = z
   .strictObject({
     /**
-     * Folders (relative to where cabinet runs) that workbooks named in front matter and reports named in
-     * meeting files must lie in; empty: anywhere. For a shared build server: e.g. [data, /srv/plans].
+     * Folders (relative to where cabinet runs) that every file a command reads must lie in: the documents
+     * named on the command line, workbooks in front matter, reports in meeting files, images, the logo,
+     * font files and a council's templates (our own templates and fonts excepted); empty: anywhere.
+     * For a shared build server: e.g. [data, /srv/plans].
      */
     readRoots: z.array(z.string().min(1)).default([]),
   })

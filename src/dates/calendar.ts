@@ -30,6 +30,19 @@ export class WorkingCalendar {
     return (set.has(iso) && !this.removed.has(iso)) || this.extra.has(iso);
   }
 
+  /** Why a day is not a working day ("a Saturday", "Christmas Day, a bank holiday"), or undefined when it is one. */
+  notWorkingBecause(iso: string): string | undefined {
+    const weekday = getDay(fromIso(iso));
+    if (weekday === 6) return 'a Saturday';
+    if (weekday === 0) return 'a Sunday';
+    if (this.isBankHoliday(iso)) {
+      const name = bankHolidays(Number(iso.slice(0, 4)), this.region).find((h) => h.date === iso)?.name;
+      return name ? `${name}, a bank holiday` : 'a bank holiday';
+    }
+    if (this.closures.has(iso)) return 'a council closure day (governance.closureDays)';
+    return undefined;
+  }
+
   isWorkingDay(iso: string): boolean {
     const weekday = getDay(fromIso(iso));
     return weekday !== 0 && weekday !== 6 && !this.isBankHoliday(iso) && !this.closures.has(iso);

@@ -24,5 +24,16 @@ export function checkCallIn(published: string, callInEnds: string, place: Place)
 }
 
 export function checkWorkingDay(date: string, what: string, cal: WorkingCalendar, place: Place): Diagnostic[] {
-  return cal.isWorkingDay(date) ? [] : [warning('not-a-working-day', `${what} ${longDay(date)} is not a working day`, place)];
+  const why = notWorkingNote(date, cal);
+  return why === undefined ? [] : [warning('not-a-working-day', `${what} ${longDay(date)} is not a working day${why}`, place)];
+}
+
+/**
+ * Undefined on a working day; else what follows "is not a working day": nothing for a weekend (the day's
+ * name says it), " (Christmas Day, a bank holiday)" or " (a council closure day …)" otherwise.
+ */
+export function notWorkingNote(date: string, cal: WorkingCalendar): string | undefined {
+  const reason = cal.notWorkingBecause(date);
+  if (reason === undefined) return undefined;
+  return /^a (Satur|Sun)day$/.test(reason) ? '' : ` (${reason})`;
 }

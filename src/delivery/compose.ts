@@ -8,6 +8,8 @@ import { exemptionWording } from '../model/exempt';
 import { longDate } from '../dates/format';
 import type { Paper } from './papers';
 import { attachmentNames } from './attachment-names';
+import { readBoundedText } from '../io/safe-read';
+import { humanSize } from '../io/read-limits';
 
 export interface Composed {
   subject: string;
@@ -22,12 +24,17 @@ export interface Composed {
 const engine = Handlebars.create();
 const template = (name: string, councilDir?: string) => {
   const own = councilDir && path.join(councilDir, 'email', name);
-  return engine.compile(fs.readFileSync(own && fs.existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, 'email', name), 'utf8'), { noEscape: true });
+  return engine.compile(readBoundedText(own && fs.existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, 'email', name), { kind: 'text' }), { noEscape: true });
 };
 
-/** Subject and body from templates/email/, about the main paper (the report or pack, else the first file). */
+/**
+ * Subject and body from templates/email/, about the main paper (the report or pack, else the first file).
+ * When exempt papers go with public ones (an agenda folder holds both packs), the exempt one is the main
+ * paper: a message carrying the restricted pack must never be titled "(Public Pack)".
+ */
 export function compose(papers: Paper[], delivery: DeliverySettings, templatesDir?: string): Composed {
-  const main = papers.find((p) => p.doc && ['report', 'pack', 'board-pack', 'decision'].includes(p.doc.kind)) ?? papers[0]!;
+  const mains = papers.filter((p) => p.doc && ['report', 'pack', 'board-pack', 'decision'].includes(p.doc.kind));
+  const main = mains.find((p) => p.exempt) ?? mains[0] ?? papers[0]!;
   const size = papers.reduce((n, p) => n + p.bytes.length, 0);
   const attach = size <= delivery.attachmentLimitBytes;
   const exempt = papers.filter((p) => p.exempt).flatMap((p) => p.doc?.exemptParagraphs ?? []);
@@ -45,7 +52,7 @@ export function compose(papers: Paper[], delivery: DeliverySettings, templatesDi
     attached: attach,
     exempt: exempt.length > 0,
     exemptWording: exempt.length ? exemptionWording(exempt) : '',
-    sizeText: `${(size / 1024 / 1024).toFixed(1)} MB`,
+    sizeText: humanSize(size),
     // Linked papers keep their file names: that is where they are published.
     files: papers.map((p, i) => ({ name: attach ? names[i]! : p.name, url: `${(delivery.publishedUrlBase ?? '').replace(/\/$/, '')}/${encodeURIComponent(p.name)}` })),
   };

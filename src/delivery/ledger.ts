@@ -2,8 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
+import { outputFolderProblem } from '../io/atomic-write';
 
-/** One (message, recipient) outcome. Never holds secrets. Lines without `outcome` were written before it existed. */
+/**
+ * One (message, recipient) outcome. Never holds secrets. Lines without `outcome` were written before it existed.
+ * `uncertain`: the whole message was handed to the server and the connection then went silent or closed before
+ * it confirmed; it may have arrived, so it is not sent again unless asked (--resend-uncertain).
+ */
 export const LedgerEntrySchema = z.object({
   time: z.string(),
   list: z.string(),
@@ -13,10 +18,13 @@ export const LedgerEntrySchema = z.object({
   files: z.array(z.object({ name: z.string(), sha256: z.string() })),
   messageId: z.string().optional(),
   response: z.string().optional(),
-  outcome: z.enum(['delivered', 'failed']).default('delivered'),
+  outcome: z.enum(['delivered', 'failed', 'uncertain', 'not-sent']).default('delivered'),
   error: z.string().optional(),
 });
 export type LedgerEntry = z.input<typeof LedgerEntrySchema>;
+
+/** What the ledger knows of a message to a recipient: delivered outranks uncertain (a later re-send confirmed it). */
+export type LedgerState = 'delivered' | 'uncertain' | undefined;
 
 /**
  * Append-only JSON lines, fsync'd per record; a send is skipped when the same message already reached the
@@ -26,10 +34,12 @@ export type LedgerEntry = z.input<typeof LedgerEntrySchema>;
  * fragment is copied to `<ledger>.torn-<time>` and cut from the ledger (a warning says so), and every append
  * starts on a fresh line, so the next record never joins the fragment. The torn record's delivery is not
  * counted: at most that one recipient can get a second copy. Failures are recorded too, for the audit; only
- * deliveries count for skipping, so a re-run sends exactly what is missing.
+ * deliveries (and uncertain hand-overs, unless re-sending them is asked for) count for skipping, so a re-run
+ * sends exactly what is missing.
  */
 export class Ledger {
   private readonly delivered = new Set<string>();
+  private readonly uncertain = new Set<string>();
   /** Problems found on opening, in words for the log. */
   readonly warnings: string[] = [];
 
@@ -45,7 +55,7 @@ export class Ledger {
         this.warnings.push(`${file} line ${i + 1} is not a ledger record and was ignored (it does not count as a delivery)`);
         return;
       }
-      if (entry.outcome === 'delivered') this.delivered.add(key(entry.recipient, entry.messageKey));
+      this.count(entry);
     });
   }
 
@@ -53,8 +63,36 @@ export class Ledger {
     return this.delivered.has(key(recipient, messageKey));
   }
 
+  state(recipient: string, messageKey: string): LedgerState {
+    const k = key(recipient, messageKey);
+    return this.delivered.has(k) ? 'delivered' : this.uncertain.has(k) ? 'uncertain' : undefined;
+  }
+
+  private count(entry: z.infer<typeof LedgerEntrySchema>): void {
+    if (entry.outcome === 'delivered') this.delivered.add(key(entry.recipient, entry.messageKey));
+    if (entry.outcome === 'uncertain') this.uncertain.add(key(entry.recipient, entry.messageKey));
+  }
+
+  /**
+   * Called before anything is sent: a ledger that cannot be written would lose the record of what this run
+   * sends, and the next run would send it all again.
+   */
+  ensureWritable(): void {
+    const problem = outputFolderProblem(path.dirname(this.file));
+    if (problem) throw new UnreadableInputError(this.file, `the send ledger's folder ${problem} (delivery.ledger)`);
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.closeSync(fs.openSync(this.file, 'a'));
+    } catch (e) {
+      throw new UnreadableInputError(this.file, `the send ledger cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'}), so nothing was sent: check delivery.ledger and the folder's permissions`);
+    }
+  }
+
   record(entry: LedgerEntry): void {
     const parsed = LedgerEntrySchema.parse(entry);
+    // Refused before mkdir: a recursive mkdir under /proc never returns.
+    const problem = outputFolderProblem(path.dirname(this.file));
+    if (problem) throw new UnreadableInputError(this.file, `the send ledger's folder ${problem} (delivery.ledger)`);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const fd = fs.openSync(this.file, 'a+');
     try {
@@ -71,7 +109,7 @@ export class Ledger {
     } finally {
       fs.closeSync(fd);
     }
-    if (parsed.outcome === 'delivered') this.delivered.add(key(parsed.recipient, parsed.messageKey));
+    this.count(parsed);
   }
 
   /** Copies the unterminated last line aside and cuts it from the ledger; returns the text that remains. */

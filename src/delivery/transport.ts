@@ -1,33 +1,32 @@
 import nodemailer from 'nodemailer';
 import type { DeliverySettings } from '../config/schema';
 import { DeliveryRefused } from './papers';
+import type { SmtpTarget } from './smtp-session';
 
 /**
  * SMTP from settings, with environment overrides for deployment. The password comes only from
  * CABINET_SMTP_PASSWORD: it is never read from a file, written anywhere or logged.
  */
-export function smtpTransport(delivery: DeliverySettings, env: NodeJS.ProcessEnv = process.env) {
+export function smtpTarget(delivery: DeliverySettings, env: NodeJS.ProcessEnv = process.env): SmtpTarget {
   const smtp = delivery.smtp;
-  const host = env.CABINET_SMTP_HOST ?? smtp.host;
   const port = Number(env.CABINET_SMTP_PORT ?? smtp.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DeliveryRefused(`CABINET_SMTP_PORT: expected a port number, found "${env.CABINET_SMTP_PORT ?? ''}"`);
-  const user = env.CABINET_SMTP_USER ?? smtp.user;
-  const pass = env.CABINET_SMTP_PASSWORD;
-  return nodemailer.createTransport({
-    host,
+  return {
+    host: env.CABINET_SMTP_HOST ?? smtp.host,
     port,
     secure: smtp.secure,
-    // Local relays in tests and on council networks often speak plain SMTP on loopback only.
-    ignoreTLS: host === '127.0.0.1' || host === 'localhost' ? true : undefined,
-    ...(user ? { auth: { user, pass: pass ?? '' } } : {}),
-    // Without these nodemailer waits up to ten minutes on a server that stops answering.
-    connectionTimeout: smtp.connectionTimeoutMs,
-    greetingTimeout: smtp.greetingTimeoutMs,
-    socketTimeout: smtp.socketTimeoutMs,
-  });
+    user: env.CABINET_SMTP_USER ?? smtp.user,
+    pass: env.CABINET_SMTP_PASSWORD,
+    connectionTimeoutMs: smtp.connectionTimeoutMs,
+    greetingTimeoutMs: smtp.greetingTimeoutMs,
+    socketTimeoutMs: smtp.socketTimeoutMs,
+  };
 }
 
-/** Writes messages instead of sending them (--dry-run). */
-export function emlTransport() {
-  return nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+/**
+ * Builds each message without sending it: the same bytes go to the server or, on a dry run, into an .eml
+ * file (unix newlines there, CRLF for SMTP).
+ */
+export function composer(newline: 'unix' | 'windows') {
+  return nodemailer.createTransport({ streamTransport: true, buffer: true, newline });
 }

@@ -1,52 +1,81 @@
 import * as fs from 'node:fs';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
-import { changeWith, megabytes } from './read-limits';
+import { changeWith, KIND_LIMIT, overLimitText, type ReadKind } from './read-limits';
+import { currentReadPolicy } from './read-policy';
+import { outsideReadRoots } from './read-roots';
+import { systemErrorWords } from './system-error';
 
 /**
- * Every input file is read through here: only regular files, never more than `maxBytes`. A device
- * (/dev/zero, /dev/urandom) would otherwise be read until memory runs out, a FIFO would block for ever, and
- * /proc files report size 0 while holding secrets (/proc/self/environ), so they are refused by name before
- * anything is opened.
+ * Every input file is read through here: only regular files, inside paths.readRoots, never more than the
+ * limit for its kind. A device (/dev/zero, /dev/urandom) would otherwise be read until memory runs out, a
+ * FIFO would block for ever, and /proc files report size 0 while holding secrets (/proc/self/environ), so
+ * they are refused by name before anything is opened.
  */
 export interface BoundedReadOptions {
   /** The path as the user wrote it, for messages. */
   shown?: string;
-  maxBytes: number;
+  /** What the file is read as: its size limit is the policy's limit for that kind (default workbook). */
+  kind?: ReadKind;
+  /** A limit that wins over the kind's (--max-size); the message still names the kind's setting. */
+  maxBytes?: number;
   /** Extra words for the size message, e.g. " or --max-size". */
   sizeHint?: string;
+  /** For a file with its own fixed limit and no setting (a template, the settings file): the limit and the sentence's tail. */
+  fixedLimit?: { bytes: number; why: string };
+  /** False only for the settings file: the settings are what name the read roots. */
+  confined?: boolean;
 }
 
 /** Kernel and device trees: never a council's document, whatever their stat says. */
-const SYSTEM_TREES = ['/proc', '/sys', '/dev'];
+export const SYSTEM_TREES = ['/proc', '/sys', '/dev'];
 
-export function readBoundedFile(file: string, options: BoundedReadOptions): Buffer {
+export function readBoundedFile(file: string, options: BoundedReadOptions = {}): Buffer {
   const shown = options.shown ?? file;
   refuseSystemPath(file, shown);
+  const policy = currentReadPolicy();
+  if (options.confined !== false) {
+    const outside = outsideReadRoots(file, policy.readRoots, policy.cwd);
+    if (outside) throw new UnreadableInputError(shown, outside);
+  }
+  const limit = options.fixedLimit?.bytes ?? options.maxBytes ?? policy.limits[KIND_LIMIT[options.kind ?? 'workbook']];
+  const tooLarge = (size: number) =>
+    new UnreadableInputError(shown, `${overLimitText(size, limit)} ${options.fixedLimit?.why ?? changeWith(KIND_LIMIT[options.kind ?? 'workbook'], options.sizeHint)}`);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
-  } catch {
-    throw new UnreadableInputError(shown, 'file not found');
+  } catch (e) {
+    throw new UnreadableInputError(shown, readProblem(e));
   }
   refuseNonRegular(stat, shown);
-  refuseOverSize(stat.size, shown, options);
+  if (stat.size > limit) throw tooLarge(stat.size);
   // O_NONBLOCK: if the file was swapped for a FIFO since the stat, open returns instead of waiting for a writer.
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
-    throw new UnreadableInputError(shown, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UnreadableInputError(shown, `cannot be opened: ${readProblem(e)}`);
   }
   try {
     refuseNonRegular(fs.fstatSync(fd), shown);
-    return readAtMost(fd, shown, options);
+    return readAtMost(fd, limit, tooLarge);
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e;
+    throw new UnreadableInputError(shown, `cannot be read: ${readProblem(e)}`);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-export function readBoundedText(file: string, options: BoundedReadOptions): string {
+export function readBoundedText(file: string, options: BoundedReadOptions = {}): string {
   return readBoundedFile(file, options).toString('utf8');
+}
+
+/** A failed stat or open in words: "file not found" rather than ENOENT. */
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'ENOTDIR') return 'file not found (a folder on its path is a file)';
+  return systemErrorWords(e, 'read');
 }
 
 /** Refuses /proc, /sys and /dev paths, also when reached through a symlink or "..". */
@@ -58,9 +87,10 @@ export function refuseSystemPath(file: string, shown = file): void {
     return; // missing: the stat that follows says "file not found"
   }
   for (const tree of [file, real])
-    if (SYSTEM_TREES.some((root) => tree === root || tree.startsWith(root + '/')))
-      throw new UnreadableInputError(shown, `is a system or device file (${real}), not a document; only regular files are read`);
+    if (isSystemPath(tree)) throw new UnreadableInputError(shown, `is a system or device file (${real}), not a document; only regular files are read`);
 }
+
+export const isSystemPath = (p: string) => SYSTEM_TREES.some((root) => p === root || p.startsWith(root + '/'));
 
 function refuseNonRegular(stat: fs.Stats, shown: string): void {
   if (stat.isFile()) return;
@@ -76,22 +106,17 @@ function refuseNonRegular(stat: fs.Stats, shown: string): void {
   throw new UnreadableInputError(shown, `is ${kind}, not a document; only regular files are read`);
 }
 
-function refuseOverSize(size: number, shown: string, options: BoundedReadOptions): void {
-  if (size > options.maxBytes)
-    throw new UnreadableInputError(shown, `file is ${megabytes(size)}, over the ${megabytes(options.maxBytes)} limit ${changeWith('maxFileBytes', options.sizeHint)}`);
-}
-
 /** Reads to the end but stops one byte past the limit, so a file that grows while read is still bounded. */
-function readAtMost(fd: number, shown: string, options: BoundedReadOptions): Buffer {
+function readAtMost(fd: number, limit: number, tooLarge: (size: number) => Error): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, options.maxBytes + 1 - total));
+    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
     const n = fs.readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
-    if (total > options.maxBytes) refuseOverSize(total, shown, options);
+    if (total > limit) throw tooLarge(total);
   }
   return Buffer.concat(chunks, total);
 }

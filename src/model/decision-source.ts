@@ -24,10 +24,12 @@ export const DecisionFrontMatterSchema = z.strictObject({
   callIn: z.strictObject({ workingDays: z.number().int().min(0), cutOff: z.string().regex(/^\d{2}:\d{2}$/) }).optional(),
   /** A decision taken under urgency is not subject to call-in: say why. */
   notSubjectToCallIn: z.strictObject({ reason: z.string().min(1) }).optional(),
+  /** The record's language (BCP 47): en-GB, or cy for a Welsh record, as for reports. */
+  language: z.enum(['en-GB', 'cy']).default('en-GB'),
 });
 export type DecisionFrontMatter = z.infer<typeof DecisionFrontMatterSchema>;
 export type DecisionSource = Sourced<DecisionFrontMatter>;
 
-export function readDecisionSource(file: string): DecisionSource {
-  return parseFrontMatter(readSourceFile(file), file, DecisionFrontMatterSchema);
+export function readDecisionSource(file: string, shown?: string): DecisionSource {
+  return parseFrontMatter(readSourceFile(file, shown), file, DecisionFrontMatterSchema);
 }

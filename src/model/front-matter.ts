@@ -4,10 +4,10 @@
  */
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { error, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import { validateYaml } from '../diagnostics/yaml-schema';
 import { readBoundedText } from '../io/safe-read';
-import { DEFAULT_READ_LIMITS } from '../io/read-limits';
+import { describeRemoved, removeXmlInvalid } from '../text/xml-chars';
 
 export interface Sourced<T> {
   file: string;
@@ -16,11 +16,16 @@ export interface Sourced<T> {
   /** 1-based line of the body's first line. */
   bodyLine: number;
   diagnostics: Diagnostic[];
+  /** The whole file as read, so later checks can find a key's line without reading it again. */
+  text?: string;
 }
 
-/** Bounded: only regular files, at most limits.maxFileMB (a report named as /dev/zero is refused, not read). */
-export function readSourceFile(file: string): string {
-  return readBoundedText(file, { maxBytes: DEFAULT_READ_LIMITS.maxFileBytes });
+/**
+ * Bounded: only regular files inside paths.readRoots, at most limits.maxTextMB (a report named as /dev/zero
+ * is refused, not read). `shown` is the path as the user would type it, for messages.
+ */
+export function readSourceFile(file: string, shown?: string): string {
+  return readBoundedText(file, { kind: 'text', ...(shown !== undefined ? { shown } : {}) });
 }
 
 interface Split {
@@ -43,7 +48,7 @@ export function sourceType(text: string): string {
 
 export function parseFrontMatter<S extends z.ZodType>(text: string, file: string, schema: S): Sourced<z.infer<S>> {
   const split = splitFrontMatter(text);
-  if (!split) return { file, body: text, bodyLine: 1, diagnostics: [error('front-matter-missing', 'expected YAML front matter between --- lines at the top of the file', { file, line: 1 })] };
+  if (!split) return { file, body: text, bodyLine: 1, text, diagnostics: [error('front-matter-missing', 'expected YAML front matter between --- lines at the top of the file', { file, line: 1 })] };
   const base = { file, body: split.body, bodyLine: split.bodyLine };
   // Line numbers count the opening --- line, so they are the file's own lines.
   const r = validateYaml(split.yaml, schema, {
@@ -52,7 +57,40 @@ export function parseFrontMatter<S extends z.ZodType>(text: string, file: string
     codes: { yaml: 'front-matter-yaml', invalid: 'front-matter-invalid', unknownKey: 'front-matter-unknown-key', missing: 'front-matter-missing-field' },
     missingMessage: (key) => `missing front-sheet field "${key}"`,
   });
-  return r.data !== undefined ? { ...base, front: r.data, diagnostics: [] } : { ...base, diagnostics: r.diagnostics };
+  if (r.data === undefined) return { ...base, text, diagnostics: r.diagnostics };
+  const found: Removed[] = [];
+  const front = cleanStrings(r.data, [], found) as z.infer<S>;
+  const diagnostics = found.map((f) =>
+    warning('invalid-characters', `${describeRemoved(f.removed)} from the front-matter field "${fieldName(f.path)}"`, { file, line: r.doc ? lineOf(r.doc, split.yaml, f.path) : 1 }),
+  );
+  return { ...base, text, front, diagnostics };
+}
+
+interface Removed {
+  path: (string | number)[];
+  removed: string[];
+}
+
+/**
+ * Control characters pasted into front matter (a title copied from another system) would reach the front
+ * sheet, the running header and the PDF's metadata, where Word refuses the file: removed, each field named.
+ */
+function cleanStrings(value: unknown, at: (string | number)[], found: Removed[]): unknown {
+  if (typeof value === 'string') {
+    const clean = removeXmlInvalid(value);
+    if (clean.removed.length) found.push({ path: at, removed: clean.removed });
+    return clean.text;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => cleanStrings(v, [...at, i], found));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, [...at, k], found)]));
+  return value;
+}
+
+/** "author.name", "resolved (item 2)": the field as the author wrote it, items counted from 1. */
+function fieldName(at: (string | number)[]): string {
+  const keys = at.filter((p): p is string => typeof p === 'string').join('.');
+  const items = at.filter((p): p is number => typeof p === 'number').map((i) => ` (item ${i + 1})`);
+  return `${keys}${items.join('')}`;
 }
 
 /** Line (in the whole file, counting the opening ---) of the deepest key of `path` that exists. */
@@ -70,4 +108,10 @@ export function lineOfKey(text: string, path: PropertyKey[]): number | undefined
   const split = splitFrontMatter(text);
   if (!split) return undefined;
   return lineOf(parseDocument(split.yaml), split.yaml, path);
+}
+
+/** The line of a key in a plain YAML file (a meeting file), for messages about what it names. */
+export function lineOfYamlKey(yamlText: string, path: PropertyKey[]): number {
+  // lineOf counts a front matter's opening --- line, which a plain YAML file does not have.
+  return Math.max(1, lineOf(parseDocument(yamlText), yamlText, path) - 1);
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readBoundedText } from '../io/safe-read';
-import { DEFAULT_READ_LIMITS } from '../io/read-limits';
 import { validateYaml } from '../diagnostics/yaml-schema';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
@@ -36,7 +35,7 @@ export interface MeetingSource {
 
 export function readMeeting(file: string, shown = file): MeetingSource {
   // Bounded: a meeting file named as /dev/zero or a FIFO is refused, not read for ever.
-  const text = readBoundedText(file, { shown, maxBytes: DEFAULT_READ_LIMITS.maxFileBytes });
+  const text = readBoundedText(file, { shown, kind: 'text' });
   const r = validateYaml(text, MeetingSchema, { file: shown, codes: { yaml: 'meeting-yaml', invalid: 'meeting-invalid', unknownKey: 'meeting-unknown-key' } });
   return r.data ? { file: shown, text, meeting: r.data, diagnostics: [] } : { file: shown, text, diagnostics: r.diagnostics };
 }

@@ -84,6 +84,8 @@ function readNotes(workbook: RawWorkbook): Diagnostic[] {
         return warning('hidden-sheet', `sheet "${n.sheet}" is hidden in Excel and was left out (${include})`, { file, sheet: n.sheet });
       case 'hidden-rows':
         return warning('hidden-rows', `${n.rows.length === 1 ? 'row' : 'rows'} ${rowList(n.rows)} ${n.rows.length === 1 ? 'is' : 'are'} hidden in Excel and left out (${include})`, { file, sheet: n.sheet });
+      case 'hidden-columns':
+        return warning('hidden-columns', `${n.columns.length === 1 ? 'column' : 'columns'} ${n.columns.join(', ')} ${n.columns.length === 1 ? 'is' : 'are'} hidden in Excel and left out (${include})`, { file, sheet: n.sheet });
       case 'invalid-characters':
         return warning('invalid-characters', `${describeRemoved(n.removed)} from the cell's text`, { file, sheet: n.sheet, cell: n.cell });
     }

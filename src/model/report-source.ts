@@ -3,7 +3,8 @@
  * Validated with zod; every problem is a diagnostic with the file and line, never an exception.
  */
 import { z } from 'zod';
-import { parseFrontMatter, readSourceFile, type Sourced } from './front-matter';
+import { lineOfKey, parseFrontMatter, readSourceFile, type Sourced } from './front-matter';
+import { error, type Diagnostic } from '../diagnostics/diagnostic';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 const Person = z.strictObject({
@@ -53,7 +54,8 @@ export const ReportFrontMatterSchema = z.strictObject({
     reason: z.string().optional(),
   }),
   classification: ClassificationSchema.default('public'),
-  urgency: z.string().default('Not applicable'),
+  /** Absent: the front sheet says "Not applicable" in the paper's language (templates/words.yaml). */
+  urgency: z.string().optional(),
   /** The paper's language (BCP 47): en-GB, or cy for a Welsh paper; the PDF's /Lang and the DOCX's proofing language. */
   language: z.enum(['en-GB', 'cy']).default('en-GB'),
   purpose: z.enum(['decision', 'information', 'noting']).default('decision'),
@@ -75,10 +77,36 @@ export type Appendix = z.infer<typeof AppendixSchema>;
 
 export type ReportSource = Sourced<ReportFrontMatter>;
 
-export function readReportSource(file: string): ReportSource {
-  return parseReportSource(readSourceFile(file), file);
+export function readReportSource(file: string, shown?: string): ReportSource {
+  return parseReportSource(readSourceFile(file, shown), file);
 }
 
 export function parseReportSource(text: string, file: string): ReportSource {
-  return parseFrontMatter(text, file, ReportFrontMatterSchema);
+  const source = parseFrontMatter(text, file, ReportFrontMatterSchema);
+  const hiding = source.front ? workbooksHidingFields(source.front, text, file) : [];
+  if (!hiding.length) return source;
+  const { front: _hidden, ...rest } = source;
+  return { ...rest, diagnostics: [...source.diagnostics, ...hiding] };
+}
+
+/**
+ * Names templates read beside the front matter's own fields (render/report/template-data.ts adds them):
+ * a workbook may not take any of these names either.
+ */
+export const DERIVED_TEMPLATE_FIELDS = ['meetingDate'] as const;
+
+/**
+ * Templates see each workbook under its name, beside the front matter's fields ({{title}}, {{plan.actions}}):
+ * a workbook named `title` would silently replace the title on the front sheet and in every running header.
+ */
+function workbooksHidingFields(front: ReportFrontMatter, text: string, file: string): Diagnostic[] {
+  const fields = new Set<string>([...Object.keys(ReportFrontMatterSchema.shape), ...DERIVED_TEMPLATE_FIELDS]);
+  return Object.keys(front.workbooks)
+    .filter((name) => fields.has(name))
+    .map((name) =>
+      error('workbook-name-hides-field', `the workbook name "${name}" is also ${name in ReportFrontMatterSchema.shape ? `the front-matter field "${name}", which templates read as {{${name}}}` : `the field {{${name}}} templates read`}: give the workbook another name (for example "${name}Plan") and use that name in the body`, {
+        file,
+        line: lineOfKey(text, ['workbooks', name]) ?? 1,
+      }),
+    );
 }

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'date-fns';
 import type { Config } from '../config/schema';
-import { error, type Diagnostic } from '../diagnostics/diagnostic';
+import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import { readMeeting, type Meeting } from '../model/meeting-source';
 import { exemptionWording, exemptMarking } from '../model/exempt';
-import type { LayoutDocument, LayoutSection, NumberingSequence } from '../render/layout';
+import type { LayoutDocument, LayoutSection, NumberingSequence, PageNumberWords } from '../render/layout';
 import { renderPdf } from '../writers/pdf';
 import { paginate } from '../render/paginate/paginate';
 import { renderDocx } from '../writers/docx';
@@ -13,18 +12,24 @@ import type { Format } from './render-document';
 import { houseStyle } from '../render/style';
 import { slug } from '../render/ids';
 import { agendaSection, type AgendaEntry } from '../render/agenda/agenda-layout';
-import { stampItem } from '../render/agenda/item-stamp';
+import { packLanguage, stampItem } from '../render/agenda/item-stamp';
+import { languageOf, loadTemplates } from '../render/report/templates';
+import { pageNumberWords } from '../render/report/page-words';
+import { words } from '../render/report/words';
 import { fromIso } from '../dates/iso';
 import { WorkingCalendar } from '../dates/calendar';
 import { checkAgendaPublication } from '../dates/checks';
 import { sourceDate } from '../io/source-date';
 import { prepareReport } from './build-report';
 import { readReportSource } from '../model/report-source';
+import { lineOfYamlKey } from '../model/front-matter';
 import { agendaConsistency } from '../model/agenda-consistency';
 import { outsideReadRoots } from '../io/read-roots';
 import { appendixDocuments, appendixExemptParagraphs } from '../render/report/report-layout';
 import { finishLayout, resolveHouseSettings } from '../render/house-style';
 import { OutputSet } from './output-set';
+import { withReadPolicy } from '../io/read-policy';
+import { readPolicyOf } from '../config/read-policy';
 import type { BuildResult } from './build-report';
 
 export interface AgendaOptions {
@@ -51,7 +56,7 @@ function packName(kind: string, meeting: Meeting): string {
   return `${kind} ${format(fromIso(meeting.date), "do-MMM-yyyy")} ${meeting.time.replace(':', '.')} ${meeting.committee}`;
 }
 
-function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions, diagnostics: Diagnostic[]): PackItem[] {
+function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions, diagnostics: Diagnostic[], meetingText = ''): PackItem[] {
   const cwd = options.cwd ?? process.cwd();
   const council = meeting.council ?? options.config.render.council;
   return meeting.items.map((item, i) => {
@@ -59,25 +64,35 @@ function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions
     const key = String(number);
     if (!('report' in item)) return { key, entry: { number, title: item.title, ...(item.text ? { text: item.text } : {}) } };
     const report = path.relative(cwd, path.resolve(cwd, path.dirname(meetingFile), item.report));
+    const place = { file: meetingFile, line: lineOfYamlKey(meetingText, ['items', i, 'report']) };
     const outside = outsideReadRoots(report, options.config.paths.readRoots, cwd);
     if (outside) {
-      diagnostics.push(error('report-outside-read-roots', `item ${number}, report ${item.report}: ${outside}`, { file: meetingFile }));
+      diagnostics.push(error('report-outside-read-roots', `item ${number}, report ${item.report}: ${outside}`, place));
       return { key, entry: { number, title: report } };
     }
-    const prepared = prepareReport(report, { config: options.config, templatesDir: options.templatesDir, cwd, agendaItem: number });
+    let prepared: ReturnType<typeof prepareReport>;
+    try {
+      prepared = prepareReport(report, { config: options.config, templatesDir: options.templatesDir, cwd, agendaItem: number });
+    } catch (e) {
+      if (!(e instanceof UnreadableInputError) || e.file !== report) throw e;
+      // The report paths are relative to the meeting file: say which path was tried, from where the user stands.
+      const why = e.reason === 'file not found' ? `there is no file at ${report} (report paths are relative to the meeting file's folder)` : `${report}: ${e.reason}`;
+      diagnostics.push(error('agenda-report-unreadable', `item ${number}, report ${item.report}: ${why}`, place));
+      return { key, entry: { number, title: report } };
+    }
     diagnostics.push(...prepared.diagnostics);
     const front = prepared.input?.source.front;
     if (!prepared.doc || !prepared.input || !front) return { key, entry: { number, title: report } };
     // One meeting, one council, the agenda's item number (the front matter as written, before the override).
-    const written = readReportSource(path.resolve(cwd, report));
-    if (written.front) diagnostics.push(...agendaConsistency({ meeting, meetingFile, number, defaultCouncil: council }, written.front, { file: report, text: fs.readFileSync(path.resolve(cwd, report), 'utf8') }));
+    const written = readReportSource(path.resolve(cwd, report), report);
+    if (written.front) diagnostics.push(...agendaConsistency({ meeting, meetingFile, number, defaultCouncil: council }, written.front, { file: report, text: written.text ?? '' }));
     const exempt = front.classification === 'public' ? undefined : front.classification.exempt;
     const exemptAppendices = exempt ? [] : appendixDocuments(prepared.input).filter(({ appendix }) => appendix.exempt).map(({ appendix, doc }): PackItem => {
       const paragraphs = appendixExemptParagraphs(appendix, front);
       return {
         key: `${number}-${appendix.letter}`,
-        entry: { number, title: `${front.title}: Appendix ${appendix.letter} – ${appendix.title}`, exemptWording: exemptionWording(paragraphs) },
-        stamped: stampItem(doc, number),
+        entry: { number, title: `${front.title}: ${words(prepared.input!.templates.wording.appendixListEntry, appendix)}`, exemptWording: exemptionWording(paragraphs) },
+        stamped: stampItem(doc, number, prepared.input!.templates),
         exemptParagraphs: paragraphs,
       };
     });
@@ -85,14 +100,14 @@ function readItems(meeting: Meeting, meetingFile: string, options: AgendaOptions
     return {
       key,
       entry: { number, title: front.title, ...(restrictedNote ? { text: restrictedNote } : {}), ...(exempt ? { exemptWording: exemptionWording(exempt) } : {}) },
-      stamped: stampItem(prepared.doc, number),
+      stamped: stampItem(prepared.doc, number, prepared.input.templates),
       ...(exempt ? { exemptParagraphs: exempt } : {}),
       ...(exemptAppendices.length ? { exemptAppendices } : {}),
     };
   });
 }
 
-function packDocument(meeting: Meeting, title: string, cover: LayoutSection, items: PackItem[], config: Config, marking?: string): LayoutDocument {
+function packDocument(meeting: Meeting, title: string, cover: LayoutSection, items: PackItem[], config: Config, marking?: string, pageWords?: PageNumberWords): LayoutDocument {
   const numbering: Record<string, NumberingSequence> = {};
   const sections = [cover];
   for (const it of items) {
@@ -101,10 +116,10 @@ function packDocument(meeting: Meeting, title: string, cover: LayoutSection, ite
     sections.push(...it.stamped!.sections.map((s) => (marking ? { ...s, header: { ...s.header, marking: s.header.marking ?? marking } } : s)));
   }
   return finishLayout({
-    meta: { title, subject: `${meeting.committee}, ${meeting.date}`, author: meeting.council ?? config.render.council, language: 'en-GB', created: sourceDate(meeting.date).toISOString() },
+    meta: { title, subject: `${meeting.committee}, ${meeting.date}`, author: meeting.council ?? config.render.council, language: packLanguage(items), created: sourceDate(meeting.date).toISOString() },
     style: houseStyle(config.render),
     numbering,
-    footer: { pageNumbers: true, left: meeting.council ?? config.render.council },
+    footer: { pageNumbers: true, left: meeting.council ?? config.render.council, ...(pageWords ? { pageNumberWords: pageWords } : {}) },
     sections: marking ? sections.map((s) => ({ ...s, header: { ...s.header, marking: s.header.marking ?? marking } })) : sections,
   }, config.render);
 }
@@ -128,7 +143,11 @@ async function paginatedPack(make: (ranges: Map<string, string>) => LayoutDocume
   throw new Error('the agenda page ranges did not settle');
 }
 
-export async function buildAgenda(meetingFile: string, options: AgendaOptions): Promise<BuildResult> {
+export function buildAgenda(meetingFile: string, options: AgendaOptions): Promise<BuildResult> {
+  return withReadPolicy(readPolicyOf(options.config, options.cwd ?? process.cwd()), () => buildWithin(meetingFile, options));
+}
+
+async function buildWithin(meetingFile: string, options: AgendaOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const source = readMeeting(path.resolve(cwd, meetingFile), meetingFile);
   const diagnostics = [...source.diagnostics];
@@ -137,7 +156,7 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
   if (meeting.agendaPublished)
     diagnostics.push(...checkAgendaPublication(meeting.date, meeting.agendaPublished, WorkingCalendar.fromSettings(options.config.governance), options.config.governance, { file: meetingFile }));
   const config = { ...options.config, render: resolveHouseSettings(options.config.render, cwd) };
-  const items = readItems(meeting, meetingFile, options, diagnostics);
+  const items = readItems(meeting, meetingFile, options, diagnostics, source.text);
   // Settings warnings (a brand colour too light) come once per report: say them once.
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
@@ -158,16 +177,18 @@ export async function buildAgenda(meetingFile: string, options: AgendaOptions): 
   const exemptItems = items.flatMap((it) => (it.exemptParagraphs ? [it] : it.exemptAppendices ?? []));
   const entries = (ranges: Map<string, string>) => items.map((it) => ({ ...it.entry, ...(ranges.has(it.key) ? { pages: ranges.get(it.key)! } : {}) }));
 
-  const pub = await paginatedPack((r) => packDocument(meeting, `(Public Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, entries(r), council), publicItems, config), publicItems);
+  // The agenda is in its papers' language when they share one (a Welsh meeting's papers), else English.
+  const cover = loadTemplates(options.templatesDir, languageOf(packLanguage(items)));
+  const pub = await paginatedPack((r) => packDocument(meeting, `(Public Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, entries(r), council, 'agenda', cover), publicItems, config, undefined, pageNumberWords(cover.words.pageNumbers)), publicItems);
   await emit(out, pub, packName('Public reports pack', meeting), formats, { kind: 'pack', title: pub.doc.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'public' });
-  const frontsheet = finishLayout({ ...pub.doc, meta: { ...pub.doc.meta, title: `Agenda frontsheet: ${meeting.committee}, ${stamp}` }, sections: [agendaSection(meeting, entries(pub.ranges), council)] }, config.render);
+  const frontsheet = finishLayout({ ...pub.doc, meta: { ...pub.doc.meta, title: `Agenda frontsheet: ${meeting.committee}, ${stamp}` }, sections: [agendaSection(meeting, entries(pub.ranges), council, 'agenda', cover)] }, config.render);
   await out.add(frontsheet, packName('Agenda frontsheet', meeting), { kind: 'agenda', title: frontsheet.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'public' });
 
   if (exemptItems.length) {
     const paragraphs = [...new Set(exemptItems.flatMap((it) => it.exemptParagraphs!))].sort((a, b) => a - b);
     const restrictedEntries = (r: Map<string, string>) => exemptItems.map((it) => ({ ...it.entry, pages: r.get(it.key)!, exemptWording: undefined }));
     const marking = exemptMarking(paragraphs);
-    const res = await paginatedPack((r) => packDocument(meeting, `(Restricted Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, restrictedEntries(r), council, 'Part II agenda'), exemptItems, config, marking), exemptItems);
+    const res = await paginatedPack((r) => packDocument(meeting, `(Restricted Pack) Agenda Document for ${meeting.committee}, ${stamp}`, agendaSection(meeting, restrictedEntries(r), council, 'partTwoAgenda', cover), exemptItems, config, marking, pageNumberWords(cover.words.pageNumbers)), exemptItems);
     await emit(out, res, packName('Restricted reports pack', meeting), formats, { kind: 'pack', title: res.doc.meta.title, committee: meeting.committee, meetingDate: meeting.date, classification: 'exempt', exemptParagraphs: paragraphs });
   }
   diagnostics.push(...out.glyphDiagnostics(meetingFile));

@@ -6,16 +6,22 @@ import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
 import { resolveHouseSettings } from '../render/house-style';
 import { OutputSet } from './output-set';
+import { withReadPolicy } from '../io/read-policy';
+import { readPolicyOf } from '../config/read-policy';
 import type { BuildOptions, BuildResult } from './build-report';
 
 /** A decision record (seed 004's shape) to DOCX and PDF, with the call-in deadline computed. */
-export async function buildDecision(file: string, options: BuildOptions): Promise<BuildResult> {
+export function buildDecision(file: string, options: BuildOptions): Promise<BuildResult> {
+  return withReadPolicy(readPolicyOf(options.config, options.cwd ?? process.cwd()), () => buildWithin(file, options));
+}
+
+async function buildWithin(file: string, options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const source = { ...readDecisionSource(path.resolve(cwd, file)), file };
+  const source = { ...readDecisionSource(path.resolve(cwd, file), file), file };
   const diagnostics: Diagnostic[] = source.diagnostics.map((d) => ({ ...d, file }));
   if (!source.front || diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
   const front = source.front;
-  const laid = decisionDocument(source as DecisionSource & { front: DecisionFrontMatter }, { ...options.config, render: resolveHouseSettings(options.config.render, cwd) }, decisionLabels(options.templatesDir), sourceDate(front.published).toISOString(), cwd);
+  const laid = decisionDocument(source as DecisionSource & { front: DecisionFrontMatter }, { ...options.config, render: resolveHouseSettings(options.config.render, cwd) }, decisionLabels(options.templatesDir, front.language), sourceDate(front.published).toISOString(), cwd);
   diagnostics.push(...laid.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'))) return { files: [], diagnostics };
   const doc = laid.doc;

@@ -4,12 +4,15 @@ import { error, warning, type Diagnostic, UnreadableInputError } from '../diagno
 import type { Plan } from '../model/plan';
 import { readPlan, readSettings } from '../model/read-plan';
 import { outsideReadRoots } from '../io/read-roots';
+import { withReadPolicy } from '../io/read-policy';
+import { readPolicyOf } from '../config/read-policy';
 import { readReportSource, type ReportFrontMatter, type ReportSource } from '../model/report-source';
+import { lineOfKey } from '../model/front-matter';
 import type { Format } from './render-document';
 import { OutputSet } from './output-set';
 import { appendixDocuments, appendixExemptParagraphs, reportDocument, type ReportInput } from '../render/report/report-layout';
 import type { LayoutDocument } from '../render/layout';
-import { loadTemplates } from '../render/report/templates';
+import { languageOf, loadTemplates } from '../render/report/templates';
 import { slug } from '../render/ids';
 import { sourceDate } from '../io/source-date';
 import { resolveHouseSettings } from '../render/house-style';
@@ -40,9 +43,10 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
   for (const [name, rel] of Object.entries(source.front.workbooks)) {
     const absolute = path.resolve(cwd, path.dirname(source.file), rel);
     const shown = path.relative(cwd, absolute) || rel;
+    const line = source.text === undefined ? undefined : lineOfKey(source.text, ['workbooks', name]);
     const outside = outsideReadRoots(absolute, config.paths.readRoots, cwd);
     if (outside) {
-      diagnostics.push(error('workbook-outside-read-roots', `workbook "${name}" (${rel}): ${outside}`, { file: source.file }));
+      diagnostics.push(error('workbook-outside-read-roots', `workbook "${name}" (${rel}): ${outside}`, { file: source.file, line }));
       continue;
     }
     try {
@@ -52,7 +56,9 @@ function readWorkbooks(source: ReportSource & { front: ReportFrontMatter }, cwd:
       if (r.plan) plans[name] = { ...r.plan, source: { ...r.plan.source, file: shown } };
     } catch (e) {
       if (!(e instanceof UnreadableInputError)) throw e;
-      diagnostics.push(error('workbook-unreadable', `workbook "${name}" (${rel}): ${e.reason}`, { file: source.file }));
+      // The path tried, as the user would type it from here: the front matter's is relative to the report.
+      const why = e.reason === 'file not found' ? `no file at ${shown} (workbook paths are relative to the report's folder)` : `${shown}: ${e.reason}`;
+      diagnostics.push(error('workbook-unreadable', `workbook "${name}" (${rel}): ${why}`, { file: source.file, line }));
     }
   }
   for (const a of source.front.appendices)
@@ -73,10 +79,17 @@ export interface PreparedReport {
   diagnostics: Diagnostic[];
 }
 
-/** Everything short of rendering: the source, its workbooks and the laid-out report. Checks use this too. */
+/**
+ * Everything short of rendering: the source, its workbooks and the laid-out report. Checks use this too.
+ * Every file it reads (the report, workbooks, images, logo, fonts, templates) is read under the settings' limits and roots.
+ */
 export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'config' | 'templatesDir' | 'strict' | 'cwd'> & { agendaItem?: number }): PreparedReport {
+  return withReadPolicy(readPolicyOf(options.config, options.cwd ?? process.cwd()), () => prepareWithin(reportPath, options));
+}
+
+function prepareWithin(reportPath: string, options: Pick<BuildOptions, 'config' | 'templatesDir' | 'strict' | 'cwd'> & { agendaItem?: number }): PreparedReport {
   const cwd = options.cwd ?? process.cwd();
-  const source = { ...readReportSource(path.resolve(cwd, reportPath)), file: reportPath };
+  const source = { ...readReportSource(path.resolve(cwd, reportPath), reportPath), file: reportPath };
   source.diagnostics = source.diagnostics.map((d) => ({ ...d, file: reportPath }));
   if (!source.front) return { diagnostics: source.diagnostics };
   const withFront = source as ReportSource & { front: ReportFrontMatter };
@@ -86,7 +99,7 @@ export function prepareReport(reportPath: string, options: Pick<BuildOptions, 'c
   const { plans, diagnostics } = readWorkbooks(withFront, cwd, options.config);
   diagnostics.unshift(...source.diagnostics, ...brandColourWarnings(options.config.render));
   if (stops(diagnostics, options.strict)) return { diagnostics };
-  const input: ReportInput = { source: withFront, plans, settings: resolveHouseSettings(options.config.render, cwd), templates: loadTemplates(options.templatesDir), created: sourceDate(withFront.front.meeting.date).toISOString(), cwd };
+  const input: ReportInput = { source: withFront, plans, settings: resolveHouseSettings(options.config.render, cwd), templates: loadTemplates(options.templatesDir, languageOf(withFront.front.language)), created: sourceDate(withFront.front.meeting.date).toISOString(), cwd };
   const report = reportDocument(input);
   diagnostics.push(...report.diagnostics);
   return { input, ...(report.doc ? { doc: report.doc } : {}), diagnostics };

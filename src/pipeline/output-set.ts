@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { LayoutDocument } from '../render/layout';
 import { renderDocument, type Format, type Rendered } from './render-document';
-import { MANIFEST_FILE, type ManifestDocument } from '../model/manifest';
+import * as fs from 'node:fs';
+import { MANIFEST_FILE, parseManifest, type ManifestDocument } from '../model/manifest';
 import { writeFilesAtomic } from '../io/atomic-write';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic';
 
@@ -44,7 +45,8 @@ export class OutputSet {
       const pages = rendered.pagination?.pageCount;
       this.manifest.push({ file: `${base}.${format}`, format, ...entry, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes) });
     }
-    const pages = rendered.pagination ? `: ${rendered.pagination.pageCount} pages` : '';
+    const count = rendered.pagination?.pageCount;
+    const pages = count === undefined ? '' : `: ${count} page${count === 1 ? '' : 's'}`;
     this.onProgress?.(`${path.relative(this.cwd, path.join(this.dir, base))}.{${this.formats.join(',')}}${pages}`);
   }
 
@@ -60,12 +62,40 @@ export class OutputSet {
     });
   }
 
-  /** Writes everything at once; returns the paths written. */
+  /** Files of an earlier build of this folder that this one replaced without writing again (see write). */
+  readonly removed: string[] = [];
+
+  /**
+   * Writes everything at once; returns the paths written. Then removes what the folder's previous manifest
+   * listed and this build no longer writes (report.docx after a --format pdf rebuild), so no stale file is
+   * left to be published: only names that manifest listed, never any other file in the folder.
+   */
   write(source: string): string[] {
+    const earlier = this.earlierFiles();
     const manifest = { generator: 'cabinet-reports', source, documents: this.manifest };
     this.files.push({ path: path.join(this.dir, MANIFEST_FILE), data: JSON.stringify(manifest, null, 2) + '\n' });
     // The build's folder sits in the output folder; a symlink there that leads elsewhere is refused.
     writeFilesAtomic(this.files, { root: path.dirname(this.dir) });
+    const now = new Set(this.files.map((f) => path.basename(f.path)));
+    for (const name of earlier.filter((f) => !now.has(f))) {
+      const file = path.join(this.dir, name);
+      const found = fs.lstatSync(file, { throwIfNoEntry: false });
+      if (!found || found.isDirectory()) continue;
+      // unlink removes a link itself, never what it points to.
+      fs.unlinkSync(file);
+      this.removed.push(file);
+    }
     return this.files.map((f) => f.path);
+  }
+
+  /** The file names the folder's existing manifest lists (none when there is none, or it is not ours). */
+  private earlierFiles(): string[] {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(this.dir, MANIFEST_FILE), 'utf8');
+    } catch {
+      return [];
+    }
+    return parseManifest(text).manifest?.documents.map((d) => d.file) ?? [];
   }
 }

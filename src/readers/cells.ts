@@ -1,37 +1,147 @@
-import * as XLSX from 'xlsx';
-import type { MergeRange, RawCell, RawSheet, ReadNote } from './raw';
+import type * as XLSX from 'xlsx';
+import type { MergeRange, RawSheet, ReadNote } from './raw';
 import { removeXmlInvalid } from '../text/xml-chars';
-import { SSF } from './ssf';
+import { isDateFormat, serialDay } from './number-format';
+import { SheetStore } from './sheet-store';
+import { cellName, columnName, columnOfRef, rowOfRef } from './cell-address';
 
 export interface SheetReadOptions {
-  /** Keep rows Excel hides (the default leaves them out with a note). */
+  /** Keep rows and columns Excel hides (the default leaves them out with a note). */
   includeHidden?: boolean | undefined;
   /** Receives what was left out or changed. */
   notes: ReadNote[];
 }
 
+/** A cell as a parser gives it: SheetJS's cell object, or the fast reader's equivalent (the fields we read). */
+export interface ParsedCell {
+  t: string;
+  v?: unknown;
+  /** Number format, for numbers. */
+  z?: unknown;
+  /** Display text, as formatted. */
+  w?: string | undefined;
+}
+
+/**
+ * Collects one sheet's cells, row by row, into a SheetStore, leaving out what Excel hides (rows, and the
+ * columns marked hidden) with a note of each. Both readers (SheetJS's and the fast .xlsx one) put cells
+ * through here, so they convert values the same way.
+ */
+export class SheetCollector {
+  readonly store: SheetStore;
+  private readonly hiddenRows: number[] = [];
+  private readonly hiddenColumnsSeen = new Set<number>();
+  private r = -1;
+  private rowHidden = false;
+
+  constructor(
+    readonly name: string,
+    private readonly options: SheetReadOptions,
+    private readonly hiddenColumns: ReadonlySet<number> = new Set(),
+  ) {
+    this.store = new SheetStore(name);
+  }
+
+  startRow(r: number, hidden: boolean): void {
+    this.r = r;
+    this.rowHidden = hidden && !this.options.includeHidden;
+    this.store.startRow(r);
+  }
+
+  /** One cell of the current row (columns ascending); an empty cell without a fill is nothing. */
+  add(c: number, fill: string | undefined, cell: ParsedCell | null): void {
+    if (this.hiddenColumns.has(c) && !this.options.includeHidden) {
+      if (!this.rowHidden && (fill || (cell && !isBlank(cell)))) this.hiddenColumnsSeen.add(c);
+      return;
+    }
+    if (!cell) {
+      if (fill) this.store.add(c, 'empty', null, '', fill);
+      return;
+    }
+    addParsed(this.store, this.r, c, fill, cell, this.name, this.options.notes);
+  }
+
+  endRow(): void {
+    if (this.store.endRow(!this.rowHidden) && this.rowHidden) this.hiddenRows.push(this.r + 1);
+  }
+
+  finish(merges: MergeRange[]): RawSheet {
+    const notes = this.options.notes;
+    if (this.hiddenRows.length) notes.push({ kind: 'hidden-rows', sheet: this.name, rows: [...this.hiddenRows].sort((a, b) => a - b) });
+    if (this.hiddenColumnsSeen.size)
+      notes.push({ kind: 'hidden-columns', sheet: this.name, columns: [...this.hiddenColumnsSeen].sort((a, b) => a - b).map(columnName) });
+    return this.store.finish(merges);
+  }
+}
+
+function isBlank(cell: ParsedCell): boolean {
+  return cell.t === 's' && textOf(cell.v).trim() === '';
+}
+
+/** A text cell's value as a string: parsers give strings; a number or boolean prints as itself. */
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+
+function addParsed(store: SheetStore, r: number, c: number, fill: string | undefined, cell: ParsedCell, sheet: string, notes: ReadNote[]): void {
+  switch (cell.t) {
+    case 'n': {
+      const v = cell.v as number;
+      const day = typeof cell.z === 'string' && isDateFormat(cell.z) ? serialDay(v) : undefined;
+      if (day) store.add(c, 'date', day, day.toISOString().slice(0, 10), fill);
+      else store.add(c, 'number', v, (cell.w ?? String(v)).trim(), fill);
+      return;
+    }
+    case 'd': {
+      // A Date from a parser is a moment; its calendar day is read in UTC, as every date here is.
+      const d = cell.v as Date;
+      const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+      store.add(c, 'date', day, day.toISOString().slice(0, 10), fill);
+      return;
+    }
+    case 'b':
+      store.add(c, 'boolean', Boolean(cell.v), cell.v ? 'TRUE' : 'FALSE', fill);
+      return;
+    case 'e':
+      store.add(c, 'error', cell.w ?? '#ERROR', cell.w ?? '#ERROR', fill);
+      return;
+    case 's': {
+      let text = textOf(cell.v);
+      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+      text = text.trim();
+      if (text) text = cleanText(text, r, c, sheet, notes);
+      if (text) store.add(c, 'string', text, text, fill);
+      else if (fill) store.add(c, 'empty', null, '', fill);
+      return;
+    }
+    default:
+      if (fill) store.add(c, 'empty', null, '', fill);
+  }
+}
+
+function cleanText(text: string, r: number, c: number, sheet: string, notes: ReadNote[]): string {
+  const { text: clean, removed } = removeXmlInvalid(text);
+  if (!removed.length) return text;
+  notes.push({ kind: 'invalid-characters', sheet, cell: cellName(r, c), removed });
+  return clean.trim();
+}
+
 type DenseRow = (XLSX.CellObject | undefined)[];
 
 /**
- * Turns one SheetJS worksheet into our RawSheet: typed values, display text, fills and merges.
- * Only cells that exist are visited, never the range the sheet claims (a stored dimension of
- * A1:XFD1048576 is 17 billion addresses); each parsed row is released once converted, so the parser's
- * copy and ours are not both held in full.
+ * Turns one SheetJS worksheet (.xls, .ods, or an .xlsx the fast reader declined) into our RawSheet. Only
+ * cells that exist are visited, never the range the sheet claims (a stored dimension of A1:XFD1048576 is
+ * 17 billion addresses); each parsed row is released once converted.
  */
 export function sheetToRaw(name: string, ws: XLSX.WorkSheet, options: SheetReadOptions): RawSheet {
-  const rows: (RawCell | undefined)[][] = [];
-  const hiddenRows: number[] = [];
   const rowInfo = ws['!rows'];
+  const hiddenColumns = new Set<number>();
+  (ws['!cols'] ?? []).forEach((col, c) => {
+    if (col?.hidden) hiddenColumns.add(c);
+  });
+  const out = new SheetCollector(name, options, hiddenColumns);
   const visit = (r: number, cells: Iterable<[number, XLSX.CellObject | undefined]>) => {
-    let out: (RawCell | undefined)[] | undefined;
-    for (const [c, cell] of cells) {
-      if (!cell) continue;
-      const raw = cellFromParts(r, c, cell.s === undefined ? undefined : fillOf(cell), cell, name, options.notes);
-      if (raw) (out ??= [])[c] = raw;
-    }
-    if (!out) return;
-    if (rowInfo?.[r]?.hidden && !options.includeHidden) hiddenRows.push(r + 1);
-    else rows[r] = out;
+    out.startRow(r, Boolean(rowInfo?.[r]?.hidden));
+    for (const [c, cell] of cells) if (cell) out.add(c, cell.s === undefined ? undefined : fillOf(cell), cell);
+    out.endRow();
   };
   const dense = (ws as { '!data'?: (DenseRow | undefined)[] })['!data'];
   if (dense) {
@@ -45,25 +155,7 @@ export function sheetToRaw(name: string, ws: XLSX.WorkSheet, options: SheetReadO
     for (const [r, cells] of sparseRows(ws)) visit(r, cells);
   }
   const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ s: { ...m.s }, e: { ...m.e } }));
-  return finishSheet(name, rows, merges, hiddenRows, options.notes);
-}
-
-/** The sheet, with a note of the hidden rows left out (shared with the fast .xlsx reader). */
-export function finishSheet(name: string, rows: (RawCell | undefined)[][], merges: MergeRange[], hiddenRows: number[], notes: ReadNote[]): RawSheet {
-  if (hiddenRows.length) notes.push({ kind: 'hidden-rows', sheet: name, rows: hiddenRows });
-  return { name, rows, merges };
-}
-
-/**
- * One cell (a SheetJS cell object, or the fast reader's equivalent) as a RawCell with its fill; undefined
- * for an empty cell without a fill. Text is cleaned of characters XML cannot carry, with a note.
- */
-export function cellFromParts(r: number, c: number, fill: string | undefined, cell: XLSX.CellObject | null, sheet: string, notes: ReadNote[]): RawCell | undefined {
-  if (!cell) return fill ? cellOf(r, c, fill, 'empty', null, '') : undefined;
-  const raw = toRawCell(cell, r, c, fill);
-  if (raw.type === 'empty' && !raw.fill) return undefined;
-  if (raw.type === 'string') cleanText(raw, sheet, notes);
-  return raw;
+  return out.finish(merges);
 }
 
 /** A row's cells by column; a row whose only cell is far right (XFD) is walked by its keys, not its length. */
@@ -80,7 +172,8 @@ function sparseRows(ws: XLSX.WorkSheet): [number, [number, XLSX.CellObject][]][]
   const byRow = new Map<number, [number, XLSX.CellObject][]>();
   for (const key of Object.keys(ws)) {
     if (key.startsWith('!')) continue;
-    const { r, c } = XLSX.utils.decode_cell(key);
+    const r = rowOfRef(key);
+    const c = columnOfRef(key);
     let list = byRow.get(r);
     if (!list) byRow.set(r, (list = []));
     list.push([c, ws[key] as XLSX.CellObject]);
@@ -88,97 +181,15 @@ function sparseRows(ws: XLSX.WorkSheet): [number, [number, XLSX.CellObject][]][]
   return [...byRow].sort((a, b) => a[0] - b[0]).map(([r, list]) => [r, list.sort((a, b) => a[0] - b[0])]);
 }
 
-function cleanText(raw: RawCell, sheet: string, notes: ReadNote[]): void {
-  const { text, removed } = removeXmlInvalid(raw.text);
-  if (!removed.length) return;
-  notes.push({ kind: 'invalid-characters', sheet, cell: raw.address, removed });
-  raw.text = text.trim();
-  raw.value = raw.text || null;
-  if (!raw.text) raw.type = 'empty';
-}
-
-/** Column letters by index, computed once per column rather than once per cell. */
-const COLUMN_NAMES: string[] = [];
-function addressOf(r: number, c: number): string {
-  return (COLUMN_NAMES[c] ??= XLSX.utils.encode_col(c)) + String(r + 1);
-}
-
-/**
- * A cell as read. The A1 address is worked out when asked for (a getter on the prototype) rather than stored:
- * a 200,000-row sheet has over a million cells, and a string per cell was a fifth of the reader's memory.
- */
-class Cell implements RawCell {
-  constructor(
-    readonly r: number,
-    readonly c: number,
-    public type: RawCell['type'],
-    public value: RawCell['value'],
-    public text: string,
-    readonly fill: string | undefined,
-  ) {}
-
-  get address(): string {
-    return addressOf(this.r, this.c);
-  }
-
-  /** Plain data for JSON and test comparisons, address included. */
-  toJSON(): RawCell {
-    return { address: this.address, r: this.r, c: this.c, type: this.type, value: this.value, text: this.text, ...(this.fill ? { fill: this.fill } : {}) };
-  }
-}
-
-function cellOf(r: number, c: number, fill: string | undefined, type: RawCell['type'], value: RawCell['value'], text: string): RawCell {
-  return new Cell(r, c, type, value, text, fill);
-}
-
-/** SSF.is_date parses the format each time; a workbook has a handful of formats and millions of cells. */
-const DATE_FORMATS = new Map<string, boolean>();
-function isDateFormat(z: string): boolean {
-  let known = DATE_FORMATS.get(z);
-  if (known === undefined) DATE_FORMATS.set(z, (known = Boolean(SSF.is_date(z))));
-  return known;
-}
-
-function toRawCell(cell: XLSX.CellObject, r: number, c: number, fill: string | undefined): RawCell {
-  switch (cell.t) {
-    case 'n': {
-      const v = cell.v as number;
-      if (cell.z !== undefined && isDateFormat(cell.z as string)) {
-        const day = serialDay(v);
-        return cellOf(r, c, fill, 'date', day, day.toISOString().slice(0, 10));
-      }
-      return cellOf(r, c, fill, 'number', v, (cell.w ?? String(v)).trim());
-    }
-    case 'd': {
-      const d = cell.v as Date;
-      const day = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
-      return cellOf(r, c, fill, 'date', day, day.toISOString().slice(0, 10));
-    }
-    case 'b':
-      return cellOf(r, c, fill, 'boolean', cell.v as boolean, cell.v ? 'TRUE' : 'FALSE');
-    case 'e':
-      return cellOf(r, c, fill, 'error', cell.w ?? '#ERROR', cell.w ?? '#ERROR');
-    case 's': {
-      let text = String(cell.v ?? '');
-      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-      text = text.trim();
-      return cellOf(r, c, fill, text ? 'string' : 'empty', text || null, text);
-    }
-    default:
-      return cellOf(r, c, fill, 'empty', null, '');
-  }
-}
-
-/** Excel serial -> calendar day, without going through local time. */
-function serialDay(serial: number): Date {
-  const p = SSF.parse_date_code(serial);
-  return new Date(Date.UTC(p.y, p.m - 1, p.d));
-}
-
 function fillOf(cell: XLSX.CellObject): string | undefined {
   const s = cell.s as { patternType?: string; fgColor?: { rgb?: string } } | undefined;
-  const rgb = s?.fgColor?.rgb;
-  if (!rgb || (s?.patternType && s.patternType !== 'solid')) return undefined;
+  return solidFill(s);
+}
+
+/** A fill as #RRGGBB when it is solid with an RGB colour (shared with the fast reader's styles). */
+export function solidFill(fill: { patternType?: string | undefined; fgColor?: { rgb?: string | undefined } | undefined } | undefined): string | undefined {
+  const rgb = fill?.fgColor?.rgb;
+  if (!rgb || (fill?.patternType && fill.patternType !== 'solid')) return undefined;
   const hex = rgb.length === 8 ? rgb.slice(2) : rgb;
   return /^[0-9A-Fa-f]{6}$/.test(hex) ? `#${hex.toUpperCase()}` : undefined;
 }

@@ -27,7 +27,10 @@ export interface MergeRange {
 
 export interface RawSheet {
   name: string;
-  /** rows[r][c]; rows and cells outside the used range are absent (undefined). */
+  /**
+   * rows[r][c]; rows and cells outside the used range are absent (undefined). The readers hand each row
+   * out as a read-only view over compact storage (sheet-store.ts): read it, map it, never write into it.
+   */
   rows: (RawCell | undefined)[][];
   merges: MergeRange[];
 }
@@ -41,6 +44,8 @@ export type ReadNote =
   | { kind: 'hidden-sheet'; sheet: string }
   /** Rows Excel hides, left out (1-based row numbers). */
   | { kind: 'hidden-rows'; sheet: string; rows: number[] }
+  /** Columns Excel hides that held cells, left out (letters, "C"). */
+  | { kind: 'hidden-columns'; sheet: string; columns: string[] }
   /** Characters XML cannot carry, removed from a cell's text (code points like "U+0007"). */
   | { kind: 'invalid-characters'; sheet: string; cell: string; removed: string[] };
 

@@ -1,13 +1,15 @@
 import * as path from 'node:path';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
-import { DEFAULT_READ_LIMITS, changeWith, megabytes, type ReadLimits } from '../io/read-limits';
+import { DEFAULT_READ_LIMITS, changeWith, overLimitText, type ReadLimits } from '../io/read-limits';
 import { readBoundedFile } from '../io/safe-read';
 import type { RawWorkbook } from './raw';
 import { sniffContainer } from './sniff';
 import { readSpreadsheet } from './xlsx';
 import { readCsv } from './csv';
-import { checkZipWorkbook } from './zip-guard';
+import { checkDeferred, checkZipWorkbook, inflateEntry } from './zip-guard';
 import { readXlsxFast } from './xlsx-fast';
+import { checkLegacyWorkbook } from './cfb-guard';
+import { MAX_CELLS, TooManyCellsError, odsCellCount, tooManyCellsMessage } from './cell-limits';
 
 export const DEFAULT_MAX_BYTES = DEFAULT_READ_LIMITS.maxFileBytes;
 
@@ -18,7 +20,7 @@ export interface ReadWorkbookOptions {
   maxBytes?: number | undefined;
   /** Every bound a read works within (settings `limits:`); defaults when absent. */
   limits?: ReadLimits | undefined;
-  /** Keep sheets and rows Excel hides (settings `workbooks.includeHidden`). */
+  /** Keep sheets, rows and columns Excel hides (settings `workbooks.includeHidden`). */
   includeHidden?: boolean | undefined;
 }
 
@@ -31,8 +33,14 @@ export function readWorkbook(input: string | Uint8Array, options: ReadWorkbookOp
   const limits: ReadLimits = { ...(options.limits ?? DEFAULT_READ_LIMITS), ...(options.maxBytes !== undefined ? { maxFileBytes: options.maxBytes } : {}) };
   const bytes = typeof input === 'string' ? readBoundedFile(input, { maxBytes: limits.maxFileBytes, sizeHint: ', or --max-size,' }) : input;
   if (bytes.length > limits.maxFileBytes)
-    throw new UnreadableInputError(file, `file is ${megabytes(bytes.length)}, over the ${megabytes(limits.maxFileBytes)} limit ${changeWith('maxFileBytes', ', or --max-size,')}`);
-  const workbook = parseByContent(bytes, file, limits, options.includeHidden);
+    throw new UnreadableInputError(file, `${overLimitText(bytes.length, limits.maxFileBytes)} ${changeWith('maxFileBytes', ', or --max-size,')}`);
+  let workbook: RawWorkbook;
+  try {
+    workbook = parseByContent(bytes, file, limits, options.includeHidden);
+  } catch (e) {
+    if (e instanceof TooManyCellsError) throw new UnreadableInputError(file, tooManyCellsMessage(e.sheet));
+    throw e;
+  }
   if (workbook.sheets.every((s) => s.rows.length === 0)) throw new UnreadableInputError(file, emptyReason(workbook));
   return workbook;
 }
@@ -40,7 +48,7 @@ export function readWorkbook(input: string | Uint8Array, options: ReadWorkbookOp
 function emptyReason(workbook: RawWorkbook): string {
   const hidden = (workbook.notes ?? []).filter((n) => n.kind !== 'invalid-characters').length;
   return hidden
-    ? 'the workbook has no visible cells (every sheet or row with cells is hidden in Excel; workbooks.includeHidden in the settings file reads them)'
+    ? 'the workbook has no visible cells (every sheet, row or column with cells is hidden in Excel; workbooks.includeHidden in the settings file reads them)'
     : 'the workbook is empty (no cells in any sheet)';
 }
 
@@ -51,15 +59,26 @@ function parseByContent(bytes: Uint8Array, file: string, limits: ReadLimits, inc
   if (container === 'binary') throw new UnreadableInputError(file, `not a spreadsheet (expected ${expected(ext)}, found binary data of another kind)`);
   if (container === 'text') {
     if (ZIP_FORMATS.has(ext)) throw new UnreadableInputError(file, `not a spreadsheet (expected ${expected(ext)}, found plain text)`);
-    return TEXT_FORMATS.has(ext) || ext === '' ? readCsv(bytes, file) : readSpreadsheet(bytes, file, { includeHidden });
+    if (TEXT_FORMATS.has(ext) || ext === '') return readCsv(bytes, file);
+    // Text named .xls: SpreadsheetML 2003 or an HTML table saved as .xls, which SheetJS reads.
+    return readSpreadsheet(bytes, file, { includeHidden, kind: expected(ext) });
   }
-  if (container !== 'zip') return readSpreadsheet(bytes, file, { includeHidden });
+  if (container === 'cfb') {
+    checkLegacyWorkbook(bytes, file, limits);
+    return readSpreadsheet(bytes, file, { includeHidden, kind: expected(ext) });
+  }
   const facts = checkZipWorkbook(bytes, file, limits);
   // Excel's own format: sheets walked row by row (xlsx-fast.ts); it declines anything unusual.
-  const fast = readXlsxFast(bytes, file, facts, { includeHidden });
+  const fast = readXlsxFast(bytes, file, facts, { includeHidden }, limits);
   if (fast) return fast;
+  const content = facts.entries.find((e) => e.name === 'content.xml');
+  if (content && !facts.contents) {
+    const { cells, sheet } = odsCellCount(inflateEntry(bytes, content, file, limits));
+    if (cells > MAX_CELLS) throw new TooManyCellsError(sheet);
+  }
+  checkDeferred(bytes, facts, file, limits);
   delete facts.contents; // not needed by SheetJS, which inflates for itself
-  return readSpreadsheet(bytes, file, { includeHidden, cellStyles: facts.needsStyles });
+  return readSpreadsheet(bytes, file, { includeHidden, cellStyles: facts.needsStyles, kind: expected(ext) });
 }
 
 function expected(ext: string): string {

@@ -1,83 +1,144 @@
-import * as XLSX from 'xlsx';
-import type { MergeRange, RawCell, RawSheet, RawWorkbook, ReadNote } from './raw';
-import { cellFromParts, finishSheet, type SheetReadOptions } from './cells';
-import type { ZipWorkbookFacts } from './zip-guard';
-import { refuseDuplicateNames } from './xlsx';
-import { zipSubset } from './zip-subset';
-import { SSF } from './ssf';
+import type { MergeRange, RawSheet, RawWorkbook, ReadNote } from './raw';
+import { SheetCollector, type ParsedCell, type SheetReadOptions } from './cells';
+import { inflateEntry, type ZipWorkbookFacts } from './zip-guard';
+import { refuseDuplicateNames } from './sheet-names';
+import { formatNumber, isoSerial } from './number-format';
+import { columnOfRef, rangeOf } from './cell-address';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../io/read-limits';
+import { parseStyles, type Styles } from './xlsx-styles';
+import { decodeXml, unescapeXml } from './xml-text';
 
 /**
- * The .xlsx sheet reader for big workbooks. SheetJS builds the whole sheet as one string and an object per
- * cell before we copy it (a 200,000-row sheet took 1.9 GB); here SheetJS reads only the small parts
- * (workbook, shared strings, styles) and each worksheet's XML is walked row by row straight from the
- * inflated bytes into our cells. Anything unexpected returns undefined and the caller uses SheetJS for the
- * whole workbook, so this path can only be faster, never different.
+ * The .xlsx reader. SheetJS builds a sheet as one string and an object per cell before we copy it (a
+ * 200,000-row sheet took 1.9 GB); here the workbook, styles and theme parts are read directly, and each
+ * worksheet is inflated alone and walked row by row over its bytes, every value decoded straight into the
+ * sheet's compact store (sheet-store.ts). SheetJS is not loaded at all. Anything this reader does not
+ * expect (a gradient fill, a cell type it does not know) returns undefined and the caller reads the whole
+ * workbook with SheetJS instead, so this path can only be faster, never different.
  */
-export function readXlsxFast(bytes: Uint8Array, file: string, zip: ZipWorkbookFacts, options: Omit<SheetReadOptions, 'notes'>): RawWorkbook | undefined {
+export function readXlsxFast(bytes: Uint8Array, file: string, zip: ZipWorkbookFacts, options: Omit<SheetReadOptions, 'notes'>, limits: ReadLimits = DEFAULT_READ_LIMITS): RawWorkbook | undefined {
   const { entries, contents } = zip;
   if (!contents) return undefined;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const part = (name: string) => contents.get(name);
   const rels = part('xl/_rels/workbook.xml.rels')?.toString('utf8');
-  if (!rels || !contents.has('xl/workbook.xml')) return undefined;
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  // SheetJS reads the workbook and styles only: it is given the archive without worksheets and shared strings.
-  const isSheetData = (name: string) => name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name);
-  const wb = XLSX.read(zipSubset(buf, entries, (name) => !isSheetData(name)), { type: 'buffer', sheets: [], cellStyles: true, cellNF: true, dense: true });
-  refuseDuplicateNames(wb.SheetNames, file);
-  const styles = (wb as unknown as { Styles?: StylesLike }).Styles;
-  if (styles?.Fills?.some((f) => f.patternType === 'solid' && f.fgColor && !f.fgColor.rgb)) return undefined; // theme colours: SheetJS resolves them
-  const sst = targetOf(targets, rels, 'sharedStrings') ?? 'xl/sharedStrings.xml';
-  const sstXml = part(sst);
+  const workbookXml = part('xl/workbook.xml')?.toString('utf8');
+  if (!rels || !workbookXml) return undefined;
+  const targets = relationshipTargets(rels);
+  const listed = sheetsOf(workbookXml);
+  if (!listed) return undefined;
+  refuseDuplicateNames(listed.map((s) => s.name), file);
+  const themeXml = part(targetOf(targets, 'theme') ?? 'xl/theme/theme1.xml');
+  const stylesXml = part(targetOf(targets, 'styles') ?? 'xl/styles.xml');
+  const styles = parseStyles(stylesXml?.toString('utf8'), themeXml?.toString('utf8'));
+  if (!styles) return undefined;
+  const sstXml = part(targetOf(targets, 'sharedStrings') ?? 'xl/sharedStrings.xml');
   const strings = sstXml ? sharedStrings(sstXml) : [];
   const notes: ReadNote[] = [];
   const sheets: RawSheet[] = [];
-  const listed = wb.Workbook?.Sheets ?? [];
-  if (listed.length !== wb.SheetNames.length) return undefined;
-  for (const [i, name] of wb.SheetNames.entries()) {
-    const meta = listed[i] as { id?: string; Hidden?: number } | undefined;
-    const target = meta?.id ? targets.get(meta.id) : undefined;
-    const xml = target ? part(target) : undefined;
-    if (!xml) return undefined;
-    if (meta?.Hidden && !options.includeHidden) {
-      notes.push({ kind: 'hidden-sheet', sheet: name });
+  for (const meta of listed) {
+    const target = targets.get(meta.rid)?.target;
+    const entry = target ? entries.find((e) => e.name === target) : undefined;
+    if (!entry) return undefined;
+    if (meta.hidden && !options.includeHidden) {
+      notes.push({ kind: 'hidden-sheet', sheet: meta.name });
       continue;
     }
-    const sheet = readSheetXml(name, xml, strings, styles, { ...options, notes });
+    // Inflated here, one sheet at a time, with the guard's checks; released once its rows are stored.
+    const xml = zip.deferred?.has(entry.name) ? inflateEntry(bytes, entry, file, limits) : part(entry.name);
+    if (!xml) return undefined;
+    const sheet = readSheetXml(meta.name, xml, strings, styles, { ...options, notes });
     if (!sheet) return undefined;
-    contents.delete(target!); // the sheet's XML can go before the next sheet is read
     sheets.push(sheet);
   }
   return { file, sheets, ...(notes.length ? { notes } : {}) };
 }
 
-/** Where the workbook's relationships put a part of this type (sharedStrings), if they say. */
-function targetOf(targets: Map<string, string>, rels: string, type: string): string | undefined {
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g))
-    if (attr(m[0], 'Type')?.endsWith(`/${type}`)) return targets.get(attr(m[0], 'Id') ?? '');
-  return undefined;
+interface Relationship {
+  target: string;
+  type: string;
 }
 
-/** The shared strings: each <si>'s text runs joined, phonetic guides (<rPh>) left out, as Excel shows them. */
-function sharedStrings(xml: Buffer): { t: string }[] {
-  const out: { t: string }[] = [];
-  const text = xml.toString('utf8');
-  for (const m of text.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-    const inner = (m[1] ?? '').replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-    out.push({ t: [...inner.matchAll(/<t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/t>/g)].map((t) => unescapeXml(t[1]!)).join('') });
+function relationshipTargets(rels: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) out.set(id, { target: target.startsWith('/') ? target.slice(1) : `xl/${target}`, type: attr(m[0], 'Type') ?? '' });
   }
   return out;
 }
 
-interface StylesLike {
-  CellXf?: { numFmtId?: number; fillId?: number }[];
-  Fills?: { patternType?: string; fgColor?: { rgb?: string } }[];
-  NumberFmt?: (string | undefined)[];
+/** Where the workbook's relationships put a part of this type (styles, theme, sharedStrings), if they say. */
+function targetOf(targets: Map<string, Relationship>, type: string): string | undefined {
+  for (const rel of targets.values()) if (rel.type.endsWith(`/${type}`)) return rel.target;
+  return undefined;
+}
+
+/** The workbook's sheets in order: name, relationship id, hidden (state hidden or veryHidden). */
+function sheetsOf(xml: string): { name: string; rid: string; hidden: boolean }[] | undefined {
+  const out: { name: string; rid: string; hidden: boolean }[] = [];
+  const block = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(xml)?.[1];
+  if (block === undefined) return undefined;
+  for (const m of block.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    const rid = /\s[A-Za-z_][\w.-]*:id="([^"]*)"/.exec(m[0])?.[1];
+    if (name === undefined || !rid) return undefined;
+    const state = attr(m[0], 'state');
+    out.push({ name: unescapeXml(name), rid, hidden: state === 'hidden' || state === 'veryHidden' });
+  }
+  return out;
+}
+
+/** The shared strings: each <si>'s text runs joined, phonetic guides (<rPh>) left out, as Excel shows them. */
+function sharedStrings(xml: Buffer): string[] {
+  const out: string[] = [];
+  const phonetic = xml.includes(tag('<rPh'));
+  for (let at = xml.indexOf(tag('<si')); at >= 0; ) {
+    const after = xml[at + 3];
+    if (after !== 0x3e && after !== 0x20 && after !== 0x2f) {
+      at = xml.indexOf(tag('<si'), at + 3);
+      continue;
+    }
+    const open = xml.indexOf(0x3e, at);
+    if (open < 0) break;
+    if (xml[open - 1] === 0x2f) {
+      out.push('');
+      at = xml.indexOf(tag('<si'), open);
+      continue;
+    }
+    const close = xml.indexOf(tag('</si>'), open);
+    if (close < 0) break;
+    out.push(textRuns(xml, open + 1, close, phonetic ? phoneticRuns(xml, open + 1, close) : undefined));
+    at = xml.indexOf(tag('<si'), close + 5);
+  }
+  return out;
+}
+
+/** Where <rPh> phonetic guides lie between start and end (they hold <t> runs Excel does not show). */
+function phoneticRuns(xml: Buffer, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = find(xml, '<rPh', start, end); i >= 0; i = find(xml, '<rPh', i + 4, end)) {
+    const close = find(xml, '</rPh>', i, end);
+    out.push([i, close < 0 || close > end ? end : close]);
+  }
+  return out;
+}
+
+/** The text of every <t> between start and end, joined, leaving out those inside `skip`. */
+function textRuns(xml: Buffer, start: number, end: number, skip: [number, number][] = []): string {
+  let text = '';
+  for (let i = find(xml, '<t', start, end); i >= 0; i = find(xml, '<t', i + 2, end)) {
+    const after = xml[i + 2];
+    if (after !== 0x3e && after !== 0x20 && after !== 0x2f) continue;
+    const open = xml.indexOf(0x3e, i);
+    if (open < 0 || open >= end) break;
+    if (xml[open - 1] === 0x2f) continue; // <t/>
+    const close = find(xml, '</t>', open, end);
+    if (close < 0) break;
+    if (!skip.some(([a, b]) => i > a && i < b)) text += decodeXml(xml, open + 1, close);
+    i = close;
+  }
+  return text;
 }
 
 const ATTRS = new Map<string, RegExp>();
@@ -87,130 +148,166 @@ function attr(tag: string, name: string): string | undefined {
   return re.exec(tag)?.[1];
 }
 
-const ROW_END = Buffer.from('</row>');
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+/** Search strings as bytes, made once: Buffer.indexOf with a string encodes it on every call. */
+const TAGS = new Map<string, Buffer>();
+function tag(text: string): Buffer {
+  let bytes = TAGS.get(text);
+  if (!bytes) TAGS.set(text, (bytes = Buffer.from(text, 'latin1')));
+  return bytes;
+}
 
-/** One worksheet's XML to cells, a row at a time; undefined when the XML is not as Excel writes it. */
-function readSheetXml(name: string, xml: Buffer, strings: { t?: string }[], styles: StylesLike | undefined, options: SheetReadOptions): RawSheet | undefined {
-  const rows: (RawCell | undefined)[][] = [];
-  const hiddenRows: number[] = [];
-  const dataStart = xml.indexOf('<sheetData');
+/**
+ * `needle` between from and end, or -1. Bounded, so a search for something a cell does not hold (a <v> in
+ * a formula-only cell, an <rPh> in a table without phonetic guides) never runs on through the whole part:
+ * done once per cell or string, that would be quadratic in the part's size.
+ */
+function find(xml: Buffer, needle: string, from: number, end: number): number {
+  if (from >= end) return -1;
+  const bytes = tag(needle);
+  // Usually the tag sought is the next one: values and text hold no raw '<', and tags are never far apart.
+  const lt = xml[from] === 0x3c ? from : xml.indexOf(0x3c, from);
+  if (lt < 0 || lt >= end) return -1;
+  if (startsAt(xml, bytes, lt)) return lt;
+  const i = xml.subarray(lt, end).indexOf(bytes);
+  return i < 0 ? -1 : i + lt;
+}
+
+function startsAt(xml: Buffer, bytes: Buffer, at: number): boolean {
+  if (at + bytes.length > xml.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (xml[at + k] !== bytes[k]) return false;
+  return true;
+}
+
+const isNameEnd = (b: number | undefined) => b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/** Columns marked hidden in the sheet's <cols> (0-based). */
+function hiddenColumnsOf(head: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of head.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    const hidden = attr(m[0], 'hidden');
+    if (hidden !== '1' && hidden !== 'true') continue;
+    const min = Number(attr(m[0], 'min'));
+    const max = Math.min(Number(attr(m[0], 'max')), 16384);
+    if (Number.isInteger(min) && Number.isInteger(max)) for (let c = min; c <= max; c++) out.add(c - 1);
+  }
+  return out;
+}
+
+/** One worksheet's XML to cells, a row at a time over its bytes; undefined when not as Excel writes it. */
+function readSheetXml(name: string, xml: Buffer, strings: string[], styles: Styles, options: SheetReadOptions): RawSheet | undefined {
+  const dataStart = xml.indexOf(tag('<sheetData'));
   if (dataStart < 0) return undefined;
+  const out = new SheetCollector(name, options, hiddenColumnsOf(xml.toString('utf8', 0, dataStart)));
   // Rows live inside <sheetData>; <rowBreaks> and the like after it are not rows.
-  const dataEnd = xml.indexOf('</sheetData>', dataStart);
-  const nextRowAt = (from: number) => {
-    for (let i = xml.indexOf('<row', from); i >= 0 && (dataEnd < 0 || i < dataEnd); i = xml.indexOf('<row', i + 4)) {
-      const after = xml[i + 4];
-      if (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) return i;
-    }
+  const dataEnd = xml.indexOf(tag('</sheetData>'), dataStart);
+  const limit = dataEnd < 0 ? xml.length : dataEnd;
+  const nextTag = (name: string, from: number, end: number) => {
+    for (let i = find(xml, name, from, end); i >= 0; i = find(xml, name, i + name.length, end)) if (isNameEnd(xml[i + name.length])) return i;
     return -1;
   };
-  let at = nextRowAt(dataStart);
   let nextRow = 0;
-  const formatOf = (s: number) => {
-    const xf = styles?.CellXf?.[s];
-    return { format: xf?.numFmtId === undefined ? undefined : (styles?.NumberFmt?.[xf.numFmtId] ?? SSF.get_table()[xf.numFmtId]), fill: xf?.fillId === undefined ? undefined : fillText(styles?.Fills?.[xf.fillId]) };
-  };
-  const styleCache = new Map<number, ReturnType<typeof formatOf>>();
-  while (at >= 0) {
-    const openEnd = xml.indexOf('>', at);
+  for (let at = nextTag('<row', dataStart, limit); at >= 0; ) {
+    const openEnd = xml.indexOf(0x3e, at);
     if (openEnd < 0) return undefined;
     const selfClosing = xml[openEnd - 1] === 0x2f;
-    const end = selfClosing ? openEnd + 1 : xml.indexOf(ROW_END, openEnd);
+    const end = selfClosing ? openEnd + 1 : xml.indexOf(tag('</row>'), openEnd);
     if (end < 0) return undefined;
-    const text = xml.toString('utf8', at, selfClosing ? end : end + ROW_END.length);
-    const head = text.slice(0, openEnd - at + 1);
+    const head = xml.toString('latin1', at, openEnd + 1);
     const rAttr = attr(head, 'r');
     const r = rAttr ? Number(rAttr) - 1 : nextRow;
     if (!Number.isInteger(r) || r < 0) return undefined;
     nextRow = r + 1;
-    const hidden = /\shidden="(1|true)"/.test(head);
-    let out: (RawCell | undefined)[] | undefined;
+    out.startRow(r, /\shidden="(1|true)"/.test(head));
     let nextCol = 0;
-    CELL.lastIndex = 0;
-    for (let m = CELL.exec(text); m; m = CELL.exec(text)) {
-      const attrs = m[1] ?? '';
+    for (let c0 = selfClosing ? -1 : nextTag('<c', openEnd, end); c0 >= 0; ) {
+      const cEnd = xml.indexOf(0x3e, c0);
+      if (cEnd < 0 || cEnd > end) return undefined;
+      const attrs = xml.toString('latin1', c0, cEnd + 1);
       const ref = attr(attrs, 'r');
-      const c = ref ? XLSX.utils.decode_cell(ref).c : nextCol;
+      const c = ref ? columnOfRef(ref) : nextCol;
       if (!Number.isInteger(c) || c < 0) return undefined;
       nextCol = c + 1;
-      const s = Number(attr(attrs, 's') ?? 0);
-      let style = styleCache.get(s);
-      if (!style) styleCache.set(s, (style = formatOf(s)));
-      const cell = parseCell(attr(attrs, 't') ?? 'n', m[2] ?? '', strings, style.format);
-      if (cell === undefined) return undefined;
-      const raw = cellFromParts(r, c, style.fill, cell, name, options.notes);
-      if (raw) (out ??= [])[c] = raw;
+      const style = styles.cell(Number(attr(attrs, 's') ?? 0));
+      let innerEnd = cEnd;
+      let cell: ParsedCell | null | undefined = null;
+      if (xml[cEnd - 1] !== 0x2f) {
+        innerEnd = xml.indexOf(tag('</c>'), cEnd);
+        if (innerEnd < 0 || innerEnd > end) return undefined;
+        cell = parseCell(attr(attrs, 't') ?? 'n', xml, cEnd + 1, innerEnd, strings, style.format);
+        if (cell === undefined) return undefined;
+      }
+      out.add(c, style.fill, cell);
+      c0 = nextTag('<c', innerEnd, end);
     }
-    if (out) {
-      if (hidden && !options.includeHidden) hiddenRows.push(r + 1);
-      else rows[r] = out;
-    }
-    at = nextRowAt(selfClosing ? end : end + ROW_END.length);
+    out.endRow();
+    at = nextTag('<row', selfClosing ? end : end + 6, limit);
   }
   const merges: MergeRange[] = [];
-  const tail = xml.toString('utf8', xml.lastIndexOf('</sheetData>') + 1);
-  for (const m of tail.matchAll(/<mergeCell ref="([^"]+)"/g)) {
-    const range = XLSX.utils.decode_range(m[1]!);
-    merges.push({ s: { r: range.s.r, c: range.s.c }, e: { r: range.e.r, c: range.e.c } });
+  if (dataEnd >= 0) {
+    const tail = xml.toString('latin1', dataEnd);
+    for (const m of tail.matchAll(/<mergeCell ref="([^"]+)"/g)) {
+      const range = rangeOf(m[1]!);
+      if (range) merges.push(range);
+    }
   }
-  return finishSheet(name, rows, merges, hiddenRows, options.notes);
+  return out.finish(merges);
 }
 
-function fillText(fill: { patternType?: string; fgColor?: { rgb?: string } } | undefined): string | undefined {
-  const rgb = fill?.fgColor?.rgb;
-  if (!rgb || (fill?.patternType && fill.patternType !== 'solid')) return undefined;
-  const hex = rgb.length === 8 ? rgb.slice(2) : rgb;
-  return /^[0-9A-Fa-f]{6}$/.test(hex) ? `#${hex.toUpperCase()}` : undefined;
+/** The text inside the first <v> between start and end, or undefined. */
+function valueText(xml: Buffer, start: number, end: number): string | undefined {
+  const v = find(xml, '<v', start, end);
+  if (v < 0) return undefined;
+  const open = xml.indexOf(0x3e, v);
+  if (open < 0 || open >= end) return undefined;
+  if (xml[open - 1] === 0x2f) return '';
+  const close = find(xml, '</v>', open, end);
+  if (close < 0) return undefined;
+  return decodeXml(xml, open + 1, close);
 }
 
-/** A SheetJS-like cell object for one <c>, so both paths convert cells the same way (cells.ts). */
-function parseCell(type: string, inner: string, strings: { t?: string }[], format: string | undefined): XLSX.CellObject | null | undefined {
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+/** A SheetJS-like cell for one <c>, so both paths convert cells the same way (cells.ts). */
+function parseCell(type: string, xml: Buffer, start: number, end: number, strings: string[], format: string | undefined): ParsedCell | null | undefined {
   switch (type) {
     case 's': {
+      const v = valueText(xml, start, end);
       if (v === undefined) return null;
       const entry = strings[Number(v)];
-      return entry === undefined ? undefined : { t: 's', v: entry.t ?? '' };
+      return entry === undefined ? undefined : { t: 's', v: entry };
     }
-    case 'inlineStr': {
-      const parts = [...inner.matchAll(/<t(?:\s[^>]*)?(?<!\/)>([\s\S]*?)<\/t>|<t\s*\/>/g)].map((m) => unescapeXml(m[1] ?? ''));
-      return { t: 's', v: parts.join('') };
+    case 'inlineStr':
+      return { t: 's', v: textRuns(xml, start, end) };
+    case 'str': {
+      const v = valueText(xml, start, end);
+      return v === undefined ? null : { t: 's', v };
     }
-    case 'str':
-      return v === undefined ? null : { t: 's', v: unescapeXml(v) };
-    case 'b':
+    case 'b': {
+      const v = valueText(xml, start, end);
       return v === undefined ? null : { t: 'b', v: v === '1' || v === 'true' };
-    case 'e':
-      return v === undefined ? null : { t: 'e', v: 0, w: unescapeXml(v) };
-    case 'd':
-      return v === undefined ? null : { t: 'd', v: new Date(v) };
+    }
+    case 'e': {
+      const v = valueText(xml, start, end);
+      return v === undefined ? null : { t: 'e', v: 0, w: v };
+    }
+    case 'd': {
+      // An ISO date cell is the serial it names, read as written (no time zone), then formatted as numbers are.
+      const v = valueText(xml, start, end);
+      if (v === undefined) return null;
+      const serial = isoSerial(v);
+      return serial === undefined ? undefined : numberCell(serial, format);
+    }
     case 'n': {
+      const v = valueText(xml, start, end);
       if (v === undefined || v === '') return null;
       const n = Number(v);
-      if (!Number.isFinite(n)) return undefined;
-      const z = format ?? 'General';
-      let w: string;
-      try {
-        w = SSF.format(z, n);
-      } catch {
-        w = String(n);
-      }
-      return { t: 'n', v: n, z, w };
+      return Number.isFinite(n) ? numberCell(n, format) : undefined;
     }
     default:
       return undefined;
   }
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** XML entities and Excel's _xHHHH_ escapes (how it stores characters XML cannot carry). */
-function unescapeXml(s: string): string {
-  if (!s.includes('&') && !s.includes('_x')) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-      e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
-    )
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+function numberCell(n: number, format: string | undefined): ParsedCell {
+  const z = format ?? 'General';
+  return { t: 'n', v: n, z, w: formatNumber(z, n) };
 }
+

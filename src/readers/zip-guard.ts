@@ -33,9 +33,18 @@ export interface ZipWorkbookFacts {
    * (and, with no styles part at all, an exception per cell).
    */
   needsStyles: boolean;
-  /** Every entry's inflated bytes, kept for an Excel workbook (the fast reader uses them; no second inflate). */
+  /**
+   * The inflated bytes of an Excel workbook's small parts (the fast reader uses them; no second inflate).
+   * Its worksheets are not among them: each is inflated and checked when it is read (`inflateEntry`), one
+   * at a time, so a big workbook's sheets are never all in memory together.
+   */
   contents?: Map<string, Buffer>;
+  /** The entries left to be checked when read (the worksheets of an Excel workbook). */
+  deferred?: Set<string>;
 }
+
+/** A worksheet part of an Excel workbook: big, read by the fast reader itself. */
+export const isWorksheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
 export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFacts {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -49,16 +58,38 @@ export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLi
     if (e.size > ZIP_RATIO_FLOOR && ratio > limits.zipMaxRatio)
       throw new UnreadableInputError(file, `zip entry ${e.name} expands ${Math.round(ratio)} times (${sizeText(e.compressedSize)} to ${sizeText(e.size)}), over the ratio limit of ${limits.zipMaxRatio}: this looks like a zip bomb ${changeWith('zipMaxRatio')}`);
   }
-  let needsStyles = !entries.some((e) => e.name === 'xl/workbook.xml');
-  const keep = entries.some((e) => e.name === 'xl/workbook.xml') ? new Map<string, Buffer>() : undefined;
+  const excel = entries.some((e) => e.name === 'xl/workbook.xml');
+  let needsStyles = !excel;
+  const keep = excel ? new Map<string, Buffer>() : undefined;
+  const deferred = new Set<string>();
   for (const e of entries) {
+    if (excel && isWorksheetPart(e.name)) {
+      deferred.add(e.name);
+      continue;
+    }
     const content = checkEntryContent(buf, e, file, limits);
     keep?.set(e.name, content);
     if (e.name === 'xl/styles.xml' && content.includes('"solid"')) needsStyles = true;
-    // The parser reports hidden rows only when reading styles.
-    if (e.name.startsWith('xl/worksheets/') && content.includes('hidden="') && /<row [^>]*hidden="(1|true)"/.test(content.toString('latin1'))) needsStyles = true;
   }
-  return { entries, needsStyles, ...(keep ? { contents: keep } : {}) };
+  return { entries, needsStyles, ...(keep ? { contents: keep, deferred } : {}) };
+}
+
+/** One entry's bytes, inflated and checked as every entry is (declared size as a hard cap, depth, no DTD). */
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo, file: string, limits: ReadLimits): Buffer {
+  return checkEntryContent(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), entry, file, limits);
+}
+
+/**
+ * Checks the entries left for later before another parser (SheetJS) sees the whole archive, and says
+ * whether it must read styles: the parser reports hidden rows and columns only when it does.
+ */
+export function checkDeferred(bytes: Uint8Array, facts: ZipWorkbookFacts, file: string, limits: ReadLimits): void {
+  for (const e of facts.entries) {
+    if (!facts.deferred?.has(e.name)) continue;
+    const content = inflateEntry(bytes, e, file, limits);
+    if (content.includes('hidden="') && /<(row|col) [^>]*hidden="(1|true)"/.test(content.toString('latin1'))) facts.needsStyles = true;
+  }
+  facts.deferred?.clear();
 }
 
 function fail(file: string, what: string): never {
@@ -150,7 +181,7 @@ function checkEntryContent(buf: Buffer, e: ZipEntryInfo, file: string, limits: R
     } catch (err) {
       if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
         throw new UnreadableInputError(file, `zip entry ${e.name} expands beyond the ${sizeText(e.size)} its directory declares: the archive is forged or damaged`);
-      fail(file, `entry ${e.name} does not inflate: ${(err as Error).message}`);
+      fail(file, `entry ${e.name} does not inflate: its compressed data is damaged`);
     }
   } else throw new UnreadableInputError(file, `not a readable workbook: zip entry ${e.name} uses compression method ${e.method}, which Excel and LibreOffice do not write`);
   if (content.length !== e.size) fail(file, `entry ${e.name} holds ${content.length} bytes where its directory declares ${e.size}`);

@@ -1,23 +1,24 @@
 import type { LayoutSection, LayoutStyle, TableBlock } from './layout';
 import { contentTwips } from './paginate/page-size';
+import { fontSet, type FontSet } from './fonts/font-set';
+import { paragraphFormats } from './paginate/formats';
+import { fontBook } from './paginate/font-book';
 
-/**
- * Arial Bold advance widths (per 1000 em) for ASCII 32-126, the same as Helvetica Bold's AFM and Arimo Bold,
- * which the PDF embeds: enough to know how wide a header word is before any writer runs.
- */
-const BOLD = '278,333,474,556,556,889,722,278,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,333,333,584,584,584,611,975,722,722,722,722,667,611,778,722,278,556,722,611,833,722,778,667,778,722,667,611,722,667,944,667,667,611,333,278,333,584,556,278,556,611,556,611,556,333,611,611,278,278,556,278,889,611,611,611,611,389,556,333,611,556,778,556,556,500,389,280,389,584'
-  .split(',')
-  .map(Number);
 /** Word's default cell margins (108 twips each side) plus a little for borders and rounding. */
 const CELL_PADDING = 5.4 * 2 + 3;
 
-export function boldWordWidth(word: string, size: number): number {
+/**
+ * A word's width in bold at `size`, measured in the fonts the table is set in (each character in the face
+ * that draws it, as pagination does), so a header word fits the column in the PDF and in Word alike.
+ */
+export function boldWordWidth(word: string, size: number, fonts: FontSet = fontSet()): number {
   let units = 0;
   for (const ch of word) {
-    const code = ch.codePointAt(0)!;
-    units += code >= 32 && code <= 126 ? BOLD[code - 32]! : 667;
+    const cp = ch.codePointAt(0)!;
+    const face = fonts.faceFor(cp, 'bold') ?? fonts.faces('bold', 1)[0]!;
+    units += fonts.advance(face, cp);
   }
-  return (units / 1000) * size;
+  return (units / fonts.unitsPerEm) * size;
 }
 
 /** Word breaks lines at spaces and after hyphens only: "30/04/2024" and "RB3.1" are one word each. */
@@ -31,7 +32,7 @@ const SHORT_WORD = 12;
  * so no header breaks inside a word ("Complet/e"), nor a short cell word such as a reference or a date
  * ("30/04/20/24"). Widths that must grow take from the columns that can spare it.
  */
-export function fitColumns(table: TableBlock, available: number, fontSize: number): number[] {
+export function fitColumns(table: TableBlock, available: number, fontSize: number, fonts: FontSet = fontSet()): number[] {
   const minimum = table.columns.map((c, i) => {
     // A short value ("11 (65%)", "Not started") is kept on one line whole; a longer one by its short words.
     const cellWords = table.rows.flatMap((r) => {
@@ -39,7 +40,7 @@ export function fitColumns(table: TableBlock, available: number, fontSize: numbe
       return [...text].length <= SHORT_WORD && !text.includes('\n') ? [text] : words(text).filter((w) => [...w].length <= SHORT_WORD);
     });
     // Bold widths for every word: headers are bold, and bold is never narrower than regular.
-    return Math.max(0, ...[...words(c.header), ...cellWords].map((w) => boldWordWidth(w, fontSize))) + CELL_PADDING;
+    return Math.max(0, ...[...words(c.header), ...cellWords].map((w) => boldWordWidth(w, fontSize, fonts))) + CELL_PADDING;
   });
   const relative = table.columns.map((c) => c.width);
   const fixed = new Set<number>();
@@ -63,11 +64,13 @@ export function fitColumns(table: TableBlock, available: number, fontSize: numbe
 
 /** Every table of a section fitted to that section's usable width (portrait or landscape, on the house page size). */
 export function fitTables(sections: LayoutSection[], style: LayoutStyle): LayoutSection[] {
+  const text = paragraphFormats(style).tableText;
+  const fonts = fontBook(style).fontsFor(text);
   return sections.map((s) => {
     const available = contentTwips(style, s.orientation) / 20;
     const blocks = s.blocks.map((b) => {
       if (b.kind !== 'table') return b;
-      const widths = fitColumns(b, available, style.tableFontSize);
+      const widths = fitColumns(b, available, text.size, fonts);
       return { ...b, columns: b.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
     });
     return { ...s, blocks };

@@ -5,37 +5,43 @@ import type { ImageBlock, LayoutDocument, RunningLogo } from './layout';
 import { fitWithin, ImageFileError, loadImage, type LoadedImage } from './image-file';
 import { fitTables } from './column-widths';
 import { FontFileError, fontSet } from './fonts/font-set';
+import { StampedCache } from '../io/file-stamp';
 
 /** Logo sizes in points: a running header line, and the top of a front sheet. */
 const HEADER_LOGO = { width: 110, height: 26 };
 const FRONT_LOGO = { width: 200, height: 60 };
 
-const loaded = new Map<string, LoadedImage>();
+// Keyed by the file's stamp: a warm process (cabinet preview) shows a logo the author has just replaced.
+const loaded = new StampedCache<LoadedImage>(8);
 
 /**
- * The council's logo from `render.logo`, read once per run. A logo that cannot be used stops the run
+ * The council's logo from `render.logo`, read once per version of the file. A logo that cannot be used stops the run
  * (exit 2) naming the setting, as a missing settings file would: the papers must not go out without it.
  */
 export function houseLogo(settings: Pick<RenderSettings, 'logo'>, cwd = process.cwd()): LoadedImage | undefined {
   if (!settings.logo) return undefined;
   const file = path.resolve(cwd, settings.logo.path);
-  let image = loaded.get(file);
-  if (!image) {
+  const shown = settings.logo.path;
+  return loaded.get(file, () => {
     try {
-      image = loadImage(file);
+      return loadImage(file);
     } catch (e) {
       if (!(e instanceof ImageFileError)) throw e;
-      throw new UnreadableInputError('render.logo.path', `"${settings.logo.path}" ${e.message}; expected a PNG, JPEG or SVG logo`);
+      throw new UnreadableInputError('render.logo.path', `"${shown}" ${e.message}; expected a PNG, JPEG or SVG logo`);
     }
-    loaded.set(file, image);
-  }
-  return image;
+  });
 }
 
 /** The settings with the logo path made absolute (after checking it loads), so layout code never depends on the working folder. */
-export function resolveHouseSettings<T extends Pick<RenderSettings, 'logo'> & Partial<Pick<RenderSettings, 'fontFiles'>>>(settings: T, cwd: string): T {
+export function resolveHouseSettings<T extends Pick<RenderSettings, 'logo'> & Partial<Pick<RenderSettings, 'fontFiles' | 'wordTemplate'>>>(settings: T, cwd: string): T {
   let out = settings;
   if (settings.fontFiles) out = { ...out, fontFiles: houseFonts(settings.fontFiles, cwd) };
+  // The council's Word template is opened now: one it cannot use stops the run (exit 2) before any layout.
+  if (settings.wordTemplate) {
+    const file = path.resolve(cwd, settings.wordTemplate);
+    templateLook(file, { shown: settings.wordTemplate });
+    out = { ...out, wordTemplate: file };
+  }
   if (!settings.logo) return out;
   houseLogo(settings, cwd);
   return { ...out, logo: { ...settings.logo, path: path.resolve(cwd, settings.logo.path) } };
@@ -81,4 +87,10 @@ export function finishLayout(doc: LayoutDocument, settings: Pick<RenderSettings,
     }));
   }
   return { ...doc, sections };
+}
+
+/** The council's Word template, loaded only by a build that names one (start-up stays small without). */
+function templateLook(...args: Parameters<typeof import('../readers/word-template/package').wordTemplateLook>) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../readers/word-template/package') as typeof import('../readers/word-template/package')).wordTemplateLook(...args);
 }

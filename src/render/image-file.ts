@@ -37,14 +37,12 @@ function jpegSize(b: Buffer): { width: number; height: number } | undefined {
 
 const PX_TO_PT = 72 / 96;
 
-/** An image larger than this is not a logo or a figure for a council paper. */
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-
 export function loadImage(file: string): LoadedImage {
   let bytes: Buffer;
   try {
-    // Bounded like every input: a regular file only (not /dev/zero, a FIFO or a folder), at most 20 MB.
-    bytes = readBoundedFile(file, { maxBytes: MAX_IMAGE_BYTES });
+    // Bounded like every input: a regular file only (not /dev/zero, a FIFO or a folder), inside
+    // paths.readRoots, at most limits.maxImageMB (an image larger is not a logo or a figure for a paper).
+    bytes = readBoundedFile(file, { kind: 'image' });
   } catch (e) {
     if (e instanceof UnreadableInputError) throw new ImageFileError(e.reason);
     throw e;

@@ -10,6 +10,8 @@
  * - Colours are #RRGGBB. Sizes are points.
  */
 
+import type { TemplateLook } from '../readers/word-template/types';
+
 export interface Inline {
   text: string;
   bold?: boolean;
@@ -176,7 +178,7 @@ export interface DocumentMeta {
   subject?: string;
   author?: string;
   keywords?: string[];
-  /** BCP 47, always en-GB for our outputs. */
+  /** BCP 47: the paper's language, en-GB or cy (Welsh), on every document made from it. */
   language: string;
   /** ISO timestamp fixed from the data (meeting date) or SOURCE_DATE_EPOCH: never the clock. */
   created: string;
@@ -198,6 +200,21 @@ export interface LayoutStyle {
   pageSize: 'A4' | 'A3' | 'Letter';
   /** Margins in points. */
   margins: { top: number; right: number; bottom: number; left: number };
+  /**
+   * A council's Word template (render.wordTemplate), read: pagination takes its paragraph formats, page
+   * geometry and headers and footers from it, and the DOCX writer its style ids (see paginate/template-style.ts).
+   */
+  wordTemplate?: TemplateLook | undefined;
+}
+
+/**
+ * The words around the page numbers, in the paper's language: before + X + between + Y + after
+ * ("Page " 3 " of " 12; "Tudalen " 3 " o " 12). Absent: "Page X of Y".
+ */
+export interface PageNumberWords {
+  before: string;
+  between: string;
+  after: string;
 }
 
 export interface LayoutDocument {
@@ -205,7 +222,7 @@ export interface LayoutDocument {
   style: LayoutStyle;
   numbering: Record<string, NumberingSequence>;
   /** Footer on every page: "Page X of Y" where X and Y run across the whole document. */
-  footer: { pageNumbers: true; left?: string };
+  footer: { pageNumbers: true; left?: string; pageNumberWords?: PageNumberWords };
   sections: LayoutSection[];
 }
 

@@ -5,6 +5,7 @@ import { houseStyle } from './style';
 import { IdAllocator } from './ids';
 import { legendTable } from './legend-table';
 import { statusCell } from './status-cell';
+import { englishWords, type Words } from './report/templates';
 
 export interface PlanAppendixOptions {
   /** "A" for "Appendix A"; omit for a plan printed on its own. */
@@ -17,6 +18,12 @@ export interface PlanAppendixOptions {
   headingLevel?: 1 | 2;
   /** Prefix for heading ids so several plans can share one document. */
   idPrefix?: string;
+  /** The heading as printed ("Atodiad A: …" for a Welsh paper); default "Appendix A: title". */
+  heading?: string;
+  /** The words of the paper's language (templates/words.yaml); default English. */
+  words?: Words;
+  /** The paper's language (BCP 47) for the appendix printed on its own; default en-GB. */
+  language?: string;
 }
 
 type Level = 1 | 2 | 3 | 4;
@@ -27,6 +34,8 @@ export function appendixTitle(plan: Plan, options: Pick<PlanAppendixOptions, 'le
   return options.letter ? `Appendix ${options.letter}: ${title}` : title;
 }
 
+const headingOf = (plan: Plan, options: PlanAppendixOptions) => options.heading ?? appendixTitle(plan, options);
+
 /**
  * Seed 001's shape, made accessible: landscape; the key; per section its heading, strategic lead and aim;
  * per theme a heading and a table of its own (no merged cells, no empty cells, header row repeated);
@@ -36,29 +45,31 @@ export function planAppendixSections(plan: Plan, options: PlanAppendixOptions): 
   const ids = new IdAllocator(options.idPrefix ?? 'plan-');
   const top = (options.headingLevel ?? 1) as Level;
   const overrides = options.settings.legendColours;
+  const words = options.words ?? englishWords();
+  const heading = headingOf(plan, options);
   const blocks: Block[] = [
-    { kind: 'heading', level: top, text: appendixTitle(plan, options), id: ids.id(appendixTitle(plan, options)) },
-    { kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: 'Status key' }] },
-    legendTable(plan.legend, overrides),
+    { kind: 'heading', level: top, text: heading, id: ids.id(heading) },
+    { kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: words.statusKey }] },
+    legendTable(plan.legend, overrides, words),
   ];
-  for (const section of plan.sections) blocks.push(...sectionBlocks(section, plan, Math.min(top + 1, 4) as Level, ids, overrides));
+  for (const section of plan.sections) blocks.push(...sectionBlocks(section, plan, Math.min(top + 1, 4) as Level, ids, overrides, words));
   return [{ orientation: 'landscape', header: options.header, blocks }];
 }
 
-function sectionBlocks(section: Section, plan: Plan, level: Level, ids: IdAllocator, overrides: Record<string, string>): Block[] {
+function sectionBlocks(section: Section, plan: Plan, level: Level, ids: IdAllocator, overrides: Record<string, string>, words: Words): Block[] {
   const title = section.code ? `${section.code}. ${section.title}` : section.title;
   const blocks: Block[] = [{ kind: 'heading', level, text: title, id: ids.id(title) }];
   if (section.strategicLeads.length)
-    blocks.push({ kind: 'paragraph', runs: [{ text: 'Strategic lead: ', bold: true }, { text: section.strategicLeads.map((l) => l.text).join('; ') }] });
+    blocks.push({ kind: 'paragraph', runs: [{ text: `${words.strategicLead} `, bold: true }, { text: section.strategicLeads.map((l) => l.text).join('; ') }] });
   if (section.aim) blocks.push({ kind: 'paragraph', runs: [{ text: section.aim }] });
   const themeLevel = Math.min(level + 1, 4) as Level;
   for (const theme of section.themes) {
     // A plan without themes has one unnamed theme per section: its table sits under the section heading.
     if (theme.title) blocks.push({ kind: 'heading', level: themeLevel, text: themeHeading(theme), id: ids.id(themeHeading(theme)) });
-    blocks.push(actionTable(theme, plan, overrides));
+    blocks.push(actionTable(theme, plan, overrides, words));
   }
-  const impact = impactTable(section);
-  if (impact) blocks.push({ kind: 'heading', level: themeLevel, text: 'Impact measures', id: ids.id(`${title} impact measures`), toc: false }, impact);
+  const impact = impactTable(section, words);
+  if (impact) blocks.push({ kind: 'heading', level: themeLevel, text: words.impactMeasures, id: ids.id(`${title} impact measures`), toc: false }, impact);
   return blocks;
 }
 
@@ -66,33 +77,33 @@ function themeHeading(theme: Theme): string {
   return theme.number ? `${theme.number}. ${theme.title}` : theme.title;
 }
 
-export const ACTION_COLUMNS = [
-  { header: 'Ref', width: 0.9 },
-  { header: 'Action', width: 6 },
-  { header: 'By when', width: 1.6 },
-  { header: 'Lead', width: 3 },
-  { header: 'Status', width: 1.3 },
-  { header: 'Progress', width: 4 },
+export const actionColumns = (w: Words) => [
+  { header: w.ref, width: 0.9 },
+  { header: w.action, width: 6 },
+  { header: w.byWhen, width: 1.6 },
+  { header: w.lead, width: 3 },
+  { header: w.status, width: 1.3 },
+  { header: w.progress, width: 4 },
 ];
 
-export function actionTable(theme: Theme, plan: Plan, overrides: Record<string, string>): TableBlock {
+export function actionTable(theme: Theme, plan: Plan, overrides: Record<string, string>, words: Words = englishWords()): TableBlock {
   return {
     kind: 'table',
     summary: `Actions${theme.title ? ` for ${theme.title}` : ''}: reference, action, due date, lead, status and progress`,
     role: 'data',
-    columns: ACTION_COLUMNS,
-    rows: theme.actions.map((a) => actionRow(a, plan, overrides)),
+    columns: actionColumns(words),
+    rows: theme.actions.map((a) => actionRow(a, plan, overrides, words)),
   };
 }
 
-export function actionRow(a: Action, plan: Plan, overrides: Record<string, string>): TableCell[] {
+export function actionRow(a: Action, plan: Plan, overrides: Record<string, string>, words: Words = englishWords()): TableCell[] {
   return [
-    text(a.id ?? 'No ref'),
+    text(a.id ?? words.noRef),
     text(actionText(a)),
-    text(a.due.text || 'Not given'),
-    text(a.leads.map((l) => l.text).join('\n') || 'Not given'),
-    statusCell(a.status, plan.legend, overrides),
-    text(a.progress || 'No update'),
+    text(a.due.text || words.notGiven),
+    text(a.leads.map((l) => l.text).join('\n') || words.notGiven),
+    statusCell(a.status, plan.legend, overrides, words.notRated),
+    text(a.progress || words.noUpdate),
   ];
 }
 
@@ -102,11 +113,11 @@ function actionText(a: Action): string {
   return [a.text, ...subs].join('\n');
 }
 
-function impactTable(section: Section): TableBlock | undefined {
+function impactTable(section: Section, words: Words): TableBlock | undefined {
   const rows: [string, string[]][] = [
-    ['Key performance indicators', section.impact.kpis],
-    ['Feedback and quality indicators', section.impact.quality],
-    ['Interdependencies with other plans', section.impact.interdependencies],
+    [words.kpis, section.impact.kpis],
+    [words.qualityIndicators, section.impact.quality],
+    [words.interdependencies, section.impact.interdependencies],
   ];
   const present = rows.filter(([, items]) => items.length);
   if (!present.length) return undefined;
@@ -114,16 +125,16 @@ function impactTable(section: Section): TableBlock | undefined {
     kind: 'table',
     summary: `Impact measures for ${section.title}`,
     role: 'key-value',
-    columns: [{ header: 'Measure', width: 2 }, { header: 'Details', width: 6 }],
+    columns: [{ header: words.measure, width: 2 }, { header: words.details, width: 6 }],
     rows: present.map(([label, items]) => [text(label), text(items.join('\n'))]),
   };
 }
 
 /** The appendix as a document of its own (agenda packs publish appendices separately). */
 export function planAppendixDocument(plan: Plan, options: PlanAppendixOptions & { created: string }): LayoutDocument {
-  const title = appendixTitle(plan, options);
+  const title = headingOf(plan, options);
   return {
-    meta: { title, subject: plan.title, author: options.settings.council, language: 'en-GB', created: options.created },
+    meta: { title, subject: plan.title, author: options.settings.council, language: options.language ?? 'en-GB', created: options.created },
     style: houseStyle(options.settings),
     numbering: {},
     footer: { pageNumbers: true, left: options.settings.council },

@@ -2,8 +2,11 @@ import type { RenderSettings } from '../config/schema';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { LayoutStyle } from './layout';
 import { contrastRatio, darkenFor, MIN_TEXT_CONTRAST, textColourFor } from './contrast';
+import { templatePageWarnings, withWordTemplate } from './paginate/template-style';
+import { templateFontWarnings } from './paginate/font-book';
+import { paragraphFormats } from './paginate/formats';
 
-type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize' | 'fontFiles'>>;
+type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize' | 'fontFiles' | 'wordTemplate'>>;
 
 const DEFAULT_BRAND = '#1F3864';
 
@@ -25,7 +28,7 @@ function brandColours(brand: string | undefined): { heading: string; fill: strin
 export function houseStyle(settings: StyleSettings): LayoutStyle {
   const body = Math.max(settings.fontSize, 12);
   const brand = brandColours(settings.brandColour);
-  return {
+  const style: LayoutStyle = {
     font: settings.font,
     fontSize: body,
     headingSizes: { 1: body + 8, 2: body + 4, 3: body + 2, 4: body },
@@ -37,18 +40,36 @@ export function houseStyle(settings: StyleSettings): LayoutStyle {
     ...(settings.fontFiles ? { fontFiles: settings.fontFiles } : {}),
     margins: { top: 72, right: 56, bottom: 64, left: 56 },
   };
+  // The council's Word template, read once per build (resolveHouseSettings opened it and made its path
+  // absolute): its page, body font and styles over ours (paginate/template-style.ts).
+  return settings.wordTemplate ? withWordTemplate(style, templateLook(settings.wordTemplate)) : style;
+}
+
+/** The template's own warnings, and what of its page and fonts the PDF can only approximate. */
+function templateWarnings(settings: StyleSettings): string[] {
+  const look = templateLook(settings.wordTemplate!);
+  const style = houseStyle(settings);
+  return [...look.warnings, ...templatePageWarnings(look, settings.pageSize ?? 'A4'), ...templateFontWarnings(style, paragraphFormats(style))];
 }
 
 /** What houseStyle had to change in the council's brand colour to keep text readable. */
 export function brandColourWarnings(settings: StyleSettings, place: { file?: string } = {}): Diagnostic[] {
+  // What the council's Word template lacks or cannot carry is reported with the house style's other warnings.
+  const template = settings.wordTemplate ? templateWarnings(settings).map((w) => warning('word-template', w, place)) : [];
   const brand = settings.brandColour;
-  if (!brand) return [];
+  if (!brand) return template;
   const used = brandColours(brand);
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...template];
   const onWhite = contrastRatio(brand, '#FFFFFF');
   if (used.heading !== brand)
     out.push(warning('brand-colour-contrast', `render.brandColour ${brand} on white has contrast ${onWhite.toFixed(1)}:1, below ${MIN_TEXT_CONTRAST}:1: headings use ${used.heading} instead`, place));
   if (used.fill !== brand)
     out.push(warning('brand-colour-contrast', `render.brandColour ${brand} gives table header text a contrast of ${textColourFor(brand).ratio.toFixed(1)}:1 at best, below ${MIN_TEXT_CONTRAST}:1: table headers use ${used.fill} with white text instead`, place));
   return out;
+}
+
+/** The council's Word template, loaded only by a build that names one (start-up stays small without). */
+function templateLook(...args: Parameters<typeof import('../readers/word-template/package').wordTemplateLook>) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../readers/word-template/package') as typeof import('../readers/word-template/package')).wordTemplateLook(...args);
 }

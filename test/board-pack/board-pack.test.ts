@@ -102,7 +102,9 @@ describe('unattended runs', () => {
     expect(r.exitCode).toBe(1);
     const p = await readPdf(fs.readFileSync(path.join(r.outputDir, 'board-pack-2024-03.pdf')));
     expect(p.text).toContain('Data problems');
-    expect(squash(p.text)).toContain(squash('data/broken/unknown-status.xlsx: Actions!F5: error[unknown-status]'));
+    expect(squash(p.text)).toContain(squash('Workbook “unknown-status.xlsx”'));
+    expect(squash(p.text)).toContain(squash('Sheet “Actions”, cell F5: "Purple" is not in this plan\'s legend'));
+    expect(p.text).not.toContain('error[');
     expect(p.text).toContain('There is no snapshot of this plan for the previous month');
     expect(fs.readdirSync(path.join(d, 'history', '2024-03'))).toHaveLength(1);
   }, 60000);

@@ -29,7 +29,7 @@ describe('cabinet check', () => {
   it('exits 2 on usage errors, pointing at --help', () => {
     const r = cabinet(['check', '--sideways', 'x.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Unknown option '--sideways'.*cabinet check --help/);
+    expect(r.stderr).toMatch(/unknown option --sideways\..*cabinet check --help/);
     expect(cabinet(['check']).code).toBe(2);
     expect(cabinet(['check', 'report.docx']).stderr).toContain('cannot check report.docx');
   });
@@ -43,7 +43,7 @@ describe('cabinet check', () => {
   it('honours --max-size', () => {
     const r = cabinet(['check', '--max-size', '0.001', 'data/wf-improvement-plan-2023-24.xlsx']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('over the 0.0 MB limit');
+    expect(r.stdout).toMatch(/over the limit of 1\.0 KB/);
   });
 
   it('has --help listing every flag', () => {

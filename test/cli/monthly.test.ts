@@ -6,14 +6,14 @@ import { ROOT } from '../support/cli';
 import { cabinetAsync } from './run';
 
 /** A council folder: settings pointing at the sample monthly workbooks, SMTP on loopback, everything else here. */
-function council(port: number, extra = ''): string {
+function council(port: number, extra = '', planFolder = path.join(ROOT, 'data', 'monthly')): string {
   const dir = tempDir();
   fs.writeFileSync(
     path.join(dir, 'cabinet.yaml'),
     [
       'boardPack:',
       '  board: Improvement Board',
-      `  planFolders: [${JSON.stringify(path.join(ROOT, 'data', 'monthly'))}]`,
+      `  planFolders: [${JSON.stringify(planFolder)}]`,
       '  historyDir: history',
       '  sendTo: board',
       'delivery:',
@@ -42,7 +42,7 @@ describe('cabinet monthly through the CLI', () => {
     // still holding the lock while the other tries to take it (whichever of the two wins).
     let oneFinished!: () => void;
     const finished = new Promise<void>((r) => (oneFinished = r));
-    const server = await smtp({ holdReply: () => Promise.race([finished, new Promise<void>((r) => setTimeout(r, 20_000))]) });
+    const server = await smtp({ holdReply: () => Promise.race([finished, new Promise<void>((r) => setTimeout(r, 20_000).unref())]) });
     const dir = council(server.port);
     const runs = [cabinetAsync(args, { cwd: dir }), cabinetAsync(args, { cwd: dir })];
     runs.forEach((r) => void r.done.then(() => oneFinished()));
@@ -82,4 +82,48 @@ describe('cabinet monthly through the CLI', () => {
     expect(events(r.stderr)).toEqual([expect.objectContaining({ event: 'settings-error', code: 'config-unknown-key', line: 15, message: 'unknown key "boardPak": did you mean boardPack?' })]);
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
   });
+
+  /** A plan folder for March 2024 holding the sample plan (when `good`) and a file that is not a workbook. */
+  function plans(good: boolean): string {
+    const folder = path.join(tempDir(), '2024-03');
+    fs.mkdirSync(folder);
+    if (good) fs.copyFileSync(path.join(ROOT, 'data', 'monthly', '2024-03', 'wf-improvement-plan.xlsx'), path.join(folder, 'wf-improvement-plan.xlsx'));
+    fs.writeFileSync(path.join(folder, 'children-plan.xlsx'), 'this is not a spreadsheet');
+    return path.dirname(folder);
+  }
+
+  it('no readable plan: sends nothing and exits 2, naming the file', async () => {
+    const server = await smtp();
+    const dir = council(server.port, '', plans(false));
+    const r = await cabinetAsync(args, { cwd: dir }).done;
+    await server.close();
+    expect(r.code).toBe(2);
+    expect(server.connections()).toBe(0);
+    const notSent = events(r.stderr).find((e) => e.event === 'not-sent') as { reason?: string; files?: string[] } | undefined;
+    expect(notSent?.reason).toBe('no plan for 2024-03 could be read, so there is no pack to send');
+    expect(notSent?.files).toEqual([expect.stringMatching(/2024-03\/children-plan\.xlsx$/)]);
+  }, 120_000);
+
+  it('some plans unreadable: the pack is not sent unless --send-partial', async () => {
+    const server = await smtp();
+    const dir = council(server.port, '', plans(true));
+    const held = await cabinetAsync(args, { cwd: dir }).done;
+    expect(held.code).toBe(1);
+    expect(server.connections()).toBe(0);
+    expect(events(held.stderr).find((e) => e.event === 'not-sent')).toMatchObject({ files: [expect.stringMatching(/children-plan\.xlsx$/)] });
+    const sent = await cabinetAsync([...args, '--send-partial'], { cwd: dir }).done;
+    await server.close();
+    expect(sent.code).toBe(1);
+    expect(server.received.map((m) => m.to[0]).sort()).toEqual(['chair@example.gov.uk', 'dcs@example.gov.uk']);
+  }, 120_000);
+
+  it('--dry-run --out DIR writes the .eml files under DIR, and nothing under output/ or the outbox setting', async () => {
+    const dir = council(1);
+    const r = await cabinetAsync([...args, '--dry-run'], { cwd: dir }).done;
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'out', 'outbox')).sort()).toEqual([expect.stringMatching(/-chair@example\.gov\.uk\.eml$/), expect.stringMatching(/-dcs@example\.gov\.uk\.eml$/)]);
+    expect(fs.existsSync(path.join(dir, 'outbox'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'output'))).toBe(false);
+  }, 120_000);
 });
+

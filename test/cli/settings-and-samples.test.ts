@@ -75,6 +75,6 @@ describe('cabinet samples exit codes', () => {
 
     const usage = await cabinetAsync([...args, '--colour'], { cwd: dir }).done;
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("cabinet samples: Unknown option '--colour'");
+    expect(usage.stderr).toContain('cabinet samples: unknown option --colour.');
   }, 180_000);
 });

@@ -103,7 +103,9 @@ describe.each(COUNCILS)('$name', (c) => {
     // The council's own settings, with the board-pack history kept out of the checkout.
     config = path.join(work, 'cabinet.config.yaml');
     const own = fs.readFileSync(path.join(ROOT, dir(c), 'cabinet.config.yaml'), 'utf8');
-    fs.writeFileSync(config, own.replace(/historyDir: .*/, `historyDir: ${path.join(work, 'history')}`));
+    // Paths the settings give relative to their own file (render.wordTemplate) still name the council's files.
+    const beside = own.replace(/(wordTemplate:\s*)(\S+)/, (_, key: string, file: string) => `${key}${path.resolve(ROOT, dir(c), file)}`);
+    fs.writeFileSync(config, beside.replace(/historyDir: .*/, `historyDir: ${path.join(work, 'history')}`));
   });
 
   it('passes cabinet check with no errors or warnings, naming every row that is not an action', () => {

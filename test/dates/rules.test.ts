@@ -53,6 +53,6 @@ describe('date checks', () => {
     expect(checkKeyDecisionNotice('2026-03-11', '2026-02-11', cal, g, place)[0]!.code).toBe('key-decision-notice-late');
     expect(checkKeyDecisionNotice('2026-03-11', '2026-02-10', cal, g, place)).toEqual([]);
     expect(checkCallIn('2023-06-19', '2023-06-16', place)[0]!.code).toBe('call-in-before-publication');
-    expect(checkWorkingDay('2026-04-06', 'publication date', cal, place)[0]!.message).toBe('publication date Monday 6 April 2026 is not a working day');
+    expect(checkWorkingDay('2026-04-06', 'publication date', cal, place)[0]!.message).toBe('publication date Monday 6 April 2026 is not a working day (Easter Monday, a bank holiday)');
   });
 });

@@ -75,4 +75,24 @@ describe('the send ledger after a crash', () => {
     fs.mkdirSync(dir);
     expect(() => new Ledger(dir)).toThrow(/ledger\.jsonl: the send ledger \(delivery\.ledger\) is not a regular file/);
   });
+
+  it('knows uncertain hand-overs apart from deliveries, and a later delivery outranks them', () => {
+    const file = path.join(tempDir(), 'ledger.jsonl');
+    const ledger = new Ledger(file);
+    ledger.record({ ...entry('one@example.gov.uk'), outcome: 'uncertain', error: 'no reply after the message' });
+    ledger.record({ ...entry('two@example.gov.uk'), outcome: 'not-sent', error: 'the server was failing' });
+    const reopened = new Ledger(file);
+    expect(['one', 'two'].map((r) => reopened.state(`${r}@example.gov.uk`, 'k1'))).toEqual(['uncertain', undefined]);
+    expect(reopened.has('one@example.gov.uk', 'k1')).toBe(false);
+    reopened.record(entry('one@example.gov.uk'));
+    expect(new Ledger(file).state('one@example.gov.uk', 'k1')).toBe('delivered');
+  });
+
+  it('says before anything is sent that it cannot be written', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'plain'), 'x');
+    const ledger = new Ledger(path.join(dir, 'plain', 'ledger.jsonl'));
+    expect(() => ledger.ensureWritable()).toThrow(/plain\/ledger\.jsonl: the send ledger('s folder is a file: give a folder| cannot be written \(ENOTDIR\), so nothing was sent: check) \(?delivery\.ledger/);
+  });
 });
+

@@ -1,37 +1,13 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { smtp } from './smtp-server';
 import { sendPapers } from '../../src/delivery/send';
 import { DeliveryRefused } from '../../src/delivery/papers';
-import { runMonthly } from '../../src/schedule/monthly';
-import { acquireLock, LockHeld } from '../../src/schedule/lock';
-import { defaultConfig } from '../../src/config/load';
-import type { Config } from '../../src/config/schema';
-import { tempDir } from '../report/fixtures';
-
-function setup(port: number, exempt = false) {
-  const dir = tempDir();
-  const pdf = Buffer.from('%PDF-1.7\nfake paper for the test\n%%EOF\n');
-  fs.mkdirSync(path.join(dir, 'built'));
-  fs.writeFileSync(path.join(dir, 'built', 'report.pdf'), pdf);
-  const doc = { file: 'report.pdf', format: 'pdf', kind: 'report', title: "Children's Social Care Improvement and Development Plan", committee: 'Cabinet', meetingDate: '2023-09-12', agendaItem: '7', classification: exempt ? 'exempt' : 'public', ...(exempt ? { exemptParagraphs: [3] } : {}), sha256: createHash('sha256').update(pdf).digest('hex') };
-  fs.writeFileSync(path.join(dir, 'built', 'manifest.json'), JSON.stringify({ generator: 'cabinet-reports', source: 'r.md', documents: [doc] }));
-  const config: Config = defaultConfig();
-  config.delivery.smtp = { ...config.delivery.smtp, host: '127.0.0.1', port, secure: false, user: 'cabinet', from: 'Democratic Services <ds@example.gov.uk>' };
-  config.delivery.retry = { attempts: 3, baseDelayMs: 10 };
-  config.delivery.ledger = path.join(dir, 'ledger.jsonl');
-  config.delivery.outbox = path.join(dir, 'outbox');
-  config.delivery.lockFile = path.join(dir, 'monthly.lock');
-  config.delivery.lists = [
-    { name: 'members', exemptCleared: false, recipients: [{ name: 'Cllr One', email: 'one@example.gov.uk' }, { name: 'Cllr Two', email: 'two@example.gov.uk' }, { email: 'bad@example.gov.uk' }] },
-    { name: 'cleared', exemptCleared: true, recipients: [{ email: 'mo@example.gov.uk' }] },
-  ];
-  const logs: string[] = [];
-  return { dir, pdf, config, logs, log: (event: string, d?: Record<string, unknown>) => logs.push(JSON.stringify({ event, ...d })), env: { CABINET_SMTP_PASSWORD: 'sekret-pass-123' } };
-}
+import { setup } from './fixture';
+import { LockHeld } from '../../src/delivery/lock';
+import { statePaths } from '../../src/delivery/state-paths';
 
 describe('cabinet send against a real SMTP server', () => {
   it('delivers one message per recipient with the PDF attached, reports the 550, and logs no password', async () => {
@@ -43,6 +19,8 @@ describe('cabinet send against a real SMTP server', () => {
     expect(r.failed).toEqual([expect.objectContaining({ recipient: 'bad@example.gov.uk', error: expect.stringContaining('550') })]);
     expect(r.exitCode).toBe(1);
     expect(server.received.map((m) => m.to)).toEqual([['one@example.gov.uk'], ['two@example.gov.uk']]);
+    // Logged in with the user from the settings and the password from the environment.
+    expect(server.received.map((m) => m.user)).toEqual(['cabinet', 'cabinet']);
     const mail = server.received[0]!.mail;
     expect(mail.subject).toBe("Cabinet 12 September 2023 – Agenda Item 7: Children's Social Care Improvement and Development Plan");
     // Named from the document, not the stored file name.
@@ -51,7 +29,7 @@ describe('cabinet send against a real SMTP server', () => {
     expect(mail.messageId).toMatch(/^<[0-9a-f]{32}\.[0-9a-f]{12}@example\.gov\.uk>$/);
     expect(Buffer.compare(mail.attachments[0]!.content, s.pdf)).toBe(0);
     expect(mail.text).toContain('Dear Cllr One');
-    const ledger = fs.readFileSync(s.config.delivery.ledger, 'utf8');
+    const ledger = fs.readFileSync(s.ledger, 'utf8');
     const outcomes = ledger.trim().split('\n').map((l) => { const e = JSON.parse(l) as { recipient: string; outcome: string }; return `${e.recipient} ${e.outcome}`; });
     expect(outcomes).toEqual(['one@example.gov.uk delivered', 'two@example.gov.uk delivered', 'bad@example.gov.uk failed']);
     for (const text of [ledger, s.logs.join('\n')]) expect(text).not.toContain('sekret-pass-123');
@@ -115,7 +93,7 @@ describe('cabinet send against a real SMTP server', () => {
     const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, dryRun: true, env: s.env });
     await server.close();
     expect(server.received).toHaveLength(0);
-    expect(fs.existsSync(s.config.delivery.ledger)).toBe(false);
+    expect(fs.existsSync(s.ledger)).toBe(false);
     expect(r.outbox).toHaveLength(3);
     const mail = await simpleParser(fs.readFileSync(r.outbox[0]!));
     expect(mail.attachments[0]!.content.equals(s.pdf)).toBe(true);
@@ -130,78 +108,6 @@ describe('cabinet send against a real SMTP server', () => {
     expect(mail.attachments).toHaveLength(0);
     expect(mail.text).toContain('https://democracy.example.gov.uk/papers/report.pdf');
     expect(mail.text).toContain('too large to attach');
-  });
-});
-
-describe('a server that drops the connection or stops answering', () => {
-  it('retries a drop in the middle of DATA and then delivers once', async () => {
-    let n = 0;
-    const server = await smtp({ drop: () => (++n === 1 ? 'during' : undefined) });
-    const s = setup(server.port);
-    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
-    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
-    await server.close();
-    expect(r).toMatchObject({ sent: ['one@example.gov.uk'], failed: [], exitCode: 0 });
-    expect(server.dataStarts()).toBe(2);
-    expect(server.received).toHaveLength(1);
-    expect(s.logs.filter((l) => l.includes('"event":"retry"'))).toHaveLength(1);
-  });
-
-  it('fails the recipient whose every attempt is dropped after DATA, records it, and a re-run sends exactly that one', async () => {
-    // The first three DATA commands (all of one@'s attempts: retry.attempts is 3) are dropped after the message.
-    let n = 0;
-    const server = await smtp({ drop: () => (++n <= 3 ? 'after' : undefined) });
-    const s = setup(server.port);
-    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }, { email: 'two@example.gov.uk' }];
-    const first = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
-    expect(first.failed.map((f) => f.recipient)).toEqual(['one@example.gov.uk']);
-    expect(first.sent).toEqual(['two@example.gov.uk']);
-    expect(first.exitCode).toBe(1);
-    expect(server.dataStarts()).toBe(4);
-    const lines = fs.readFileSync(s.config.delivery.ledger, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { recipient: string; outcome: string });
-    expect(lines.map((l) => [l.recipient, l.outcome])).toEqual([['one@example.gov.uk', 'failed'], ['two@example.gov.uk', 'delivered']]);
-
-    const again = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
-    await server.close();
-    expect(again).toMatchObject({ sent: ['one@example.gov.uk'], skipped: ['two@example.gov.uk'], failed: [], exitCode: 0 });
-    expect(server.received.map((m) => m.to)).toEqual([['two@example.gov.uk'], ['one@example.gov.uk']]);
-  });
-
-  it('gives up on a server that stops answering after DATA within the socket timeout, not minutes', async () => {
-    const server = await smtp({ drop: () => 'hang' });
-    const s = setup(server.port);
-    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
-    s.config.delivery.retry = { attempts: 2, baseDelayMs: 10 };
-    s.config.delivery.smtp.socketTimeoutMs = 1000;
-    const started = Date.now();
-    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
-    const took = Date.now() - started;
-    await server.close();
-    expect(r.failed).toEqual([{ recipient: 'one@example.gov.uk', error: expect.stringMatching(/timeout/i) }]);
-    expect(server.dataStarts()).toBe(2);
-    expect(took).toBeGreaterThanOrEqual(2000);
-    expect(took).toBeLessThan(8000);
-  });
-});
-
-describe('a server that accepts the connection and never greets', () => {
-  it('fails within the greeting timeout', async () => {
-    // A plain TCP listener: the connection opens, no "220" ever comes.
-    const silent = net.createServer(() => undefined);
-    const sockets: net.Socket[] = [];
-    silent.on('connection', (c) => sockets.push(c));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    const s = setup((silent.address() as net.AddressInfo).port);
-    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }];
-    s.config.delivery.retry = { attempts: 1, baseDelayMs: 0 };
-    s.config.delivery.smtp.greetingTimeoutMs = 1000;
-    const started = Date.now();
-    const r = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
-    const took = Date.now() - started;
-    sockets.forEach((c) => c.destroy());
-    await new Promise<void>((r2) => silent.close(() => r2()));
-    expect(r.failed).toEqual([{ recipient: 'one@example.gov.uk', error: expect.stringMatching(/greeting/i) }]);
-    expect(took).toBeLessThan(5000);
   });
 });
 
@@ -246,6 +152,90 @@ describe('delivery names', () => {
   });
 });
 
+describe('an agenda folder with both packs', () => {
+  it('is described by the restricted pack: subject and body say restricted, never "(Public Pack)"', async () => {
+    const s = setup(1);
+    const meeting = { committee: 'Cabinet', meetingDate: '2023-09-12' };
+    const folder = path.join(s.dir, 'agenda');
+    fs.mkdirSync(folder);
+    const docs = [
+      { file: 'public-pack.pdf', kind: 'pack', title: '(Public Pack) Agenda Document for Cabinet, 12/09/2023 10:00', classification: 'public' },
+      { file: 'frontsheet.pdf', kind: 'agenda', title: 'Agenda frontsheet: Cabinet, 12/09/2023 10:00', classification: 'public' },
+      { file: 'restricted-pack.pdf', kind: 'pack', title: '(Restricted Pack) Agenda Document for Cabinet, 12/09/2023 10:00', classification: 'exempt', exemptParagraphs: [3] },
+    ].map((d) => {
+      const pdf = Buffer.from(`%PDF-1.7\n${d.file}\n%%EOF\n`);
+      fs.writeFileSync(path.join(folder, d.file), pdf);
+      return { format: 'pdf', ...meeting, ...d, sha256: createHash('sha256').update(pdf).digest('hex') };
+    });
+    fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ generator: 'cabinet-reports', source: 'm.yaml', documents: docs }));
+    const r = await sendPapers({ inputs: [folder], list: 'cleared', config: s.config, dryRun: true });
+    const mail = await simpleParser(fs.readFileSync(r.outbox[0]!));
+    expect(mail.subject).toBe('Cabinet 12 September 2023: (Restricted Pack) Agenda Document for Cabinet, 12/09/2023 10:00');
+    expect(mail.text).toContain('the papers for Cabinet on 12 September 2023: (Restricted Pack) Agenda Document');
+    expect(mail.text).toContain('These papers are NOT FOR PUBLICATION');
+    expect(`${mail.subject ?? ''}\n${mail.text ?? ''}`).not.toContain('Public Pack');
+  });
+});
+
+describe('two sends with one ledger', () => {
+  it('never send the same paper twice: the second is refused while the first holds the lock, and a later one re-reads the ledger', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const server = await smtp({ holdReply: () => gate });
+    const s = setup(server.port);
+    s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }, { email: 'two@example.gov.uk' }];
+    const send = () => sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
+    const first = send();
+    // The first send is certainly sending (its message is at the server, the reply held back).
+    while (!server.received.length) await new Promise((r) => setTimeout(r, 20));
+    const lock = statePaths(s.config.delivery, { cwd: s.dir }).ledgerLock;
+    expect(lock).toBe(`${s.ledger}.lock`);
+    expect(fs.existsSync(lock)).toBe(true);
+    await expect(send()).rejects.toThrow(LockHeld);
+    await expect(send()).rejects.toThrow(/another run holds the lock .*ledger\.jsonl\.lock \(pid \d+/);
+    open();
+    expect((await first).sent).toEqual(['one@example.gov.uk', 'two@example.gov.uk']);
+    expect(fs.existsSync(lock)).toBe(false);
+    const later = await send();
+    await server.close();
+    expect(later).toMatchObject({ sent: [], skipped: ['one@example.gov.uk', 'two@example.gov.uk'] });
+    expect(server.received.map((m) => m.to[0])).toEqual(['one@example.gov.uk', 'two@example.gov.uk']);
+  });
+});
+
+describe('where the ledger lives', () => {
+  it('a ledger left at the earlier default (output/send-ledger.jsonl) stops the send until it is moved', async () => {
+    const server = await smtp();
+    const s = setup(server.port);
+    delete s.config.delivery.ledger;
+    fs.mkdirSync(path.join(s.dir, 'output'));
+    fs.writeFileSync(path.join(s.dir, 'output', 'send-ledger.jsonl'), '');
+    const send = () => sendPapers({ inputs: ['built'], list: 'members', config: s.config, cwd: s.dir, settingsFile: 'cabinet.yaml', env: s.env });
+    await expect(send()).rejects.toThrow(
+      'the send ledger now lives beside the settings file, and the one from before is still at output/send-ledger.jsonl: move it to send-ledger.jsonl (or set delivery.ledger: output/send-ledger.jsonl); nothing was sent, so nobody gets a second copy',
+    );
+    expect(server.connections()).toBe(0);
+    fs.renameSync(path.join(s.dir, 'output', 'send-ledger.jsonl'), path.join(s.dir, 'send-ledger.jsonl'));
+    s.config.delivery.lists[0]!.recipients.pop();
+    expect((await send()).sent).toHaveLength(2);
+    await server.close();
+  });
+
+  it('by default beside the settings file, never under output/; a set delivery.ledger is read from where cabinet runs', () => {
+    const s = setup(1);
+    const delivery = { ...s.config.delivery };
+    delete delivery.ledger;
+    delete delivery.lockFile;
+    expect(statePaths(delivery, { cwd: '/srv/council', settingsFile: 'settings/cabinet.config.yaml' })).toEqual({
+      ledger: '/srv/council/settings/send-ledger.jsonl', ledgerLock: '/srv/council/settings/send-ledger.jsonl.lock', runLock: '/srv/council/settings/send-ledger.jsonl.lock',
+    });
+    expect(statePaths(delivery, { cwd: '/srv/council' }).ledger).toBe('/srv/council/send-ledger.jsonl');
+    expect(statePaths({ ...delivery, ledger: 'state/sent.jsonl', lockFile: 'run/monthly.lock' }, { cwd: '/srv/council', settingsFile: 'x/c.yaml' })).toEqual({
+      ledger: '/srv/council/state/sent.jsonl', ledgerLock: '/srv/council/state/sent.jsonl.lock', runLock: '/srv/council/run/monthly.lock',
+    });
+  });
+});
+
 describe('a ledger torn by a crash', () => {
   it('sends again only to the recipient whose record was torn', async () => {
     const server = await smtp();
@@ -253,8 +243,8 @@ describe('a ledger torn by a crash', () => {
     s.config.delivery.lists[0]!.recipients = [{ email: 'one@example.gov.uk' }, { email: 'two@example.gov.uk' }, { email: 'three@example.gov.uk' }];
     await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
     // A crash while the third record was being written: cut the ledger in the middle of its last line.
-    const text = fs.readFileSync(s.config.delivery.ledger, 'utf8');
-    fs.writeFileSync(s.config.delivery.ledger, text.slice(0, text.length - 40));
+    const text = fs.readFileSync(s.ledger, 'utf8');
+    fs.writeFileSync(s.ledger, text.slice(0, text.length - 40));
     const again = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, log: s.log, env: s.env });
     const third = await sendPapers({ inputs: [path.join(s.dir, 'built')], list: 'members', config: s.config, env: s.env });
     await server.close();
@@ -264,30 +254,5 @@ describe('a ledger torn by a crash', () => {
     expect(s.logs.some((l) => l.includes('"event":"ledger-warning"'))).toBe(true);
     expect(third).toMatchObject({ sent: [], skipped: ['one@example.gov.uk', 'two@example.gov.uk', 'three@example.gov.uk'], warnings: [] });
     expect(server.received.map((m) => m.to[0])).toEqual(['one@example.gov.uk', 'two@example.gov.uk', 'three@example.gov.uk', 'three@example.gov.uk']);
-  });
-});
-
-describe('cabinet monthly', () => {
-  it('builds, sends to the board list, and sends nothing new the second time', async () => {
-    const server = await smtp();
-    const s = setup(server.port);
-    s.config.boardPack.sendTo = 'cleared';
-    const build = () => Promise.resolve({ month: '2024-03', outputDir: path.join(s.dir, 'built'), files: [], diagnostics: [], exitCode: 0 as const });
-    expect(await runMonthly({ config: s.config, today: '2024-04-02', build, log: s.log, env: s.env })).toBe(0);
-    expect(await runMonthly({ config: s.config, today: '2024-04-02', build, log: s.log, env: s.env })).toBe(0);
-    await server.close();
-    expect(server.received).toHaveLength(1);
-    expect(fs.existsSync(s.config.delivery.lockFile)).toBe(false);
-  });
-
-  it('will not run while another run holds the lock, and takes over a stale one', async () => {
-    const s = setup(1);
-    const held = acquireLock(s.config.delivery.lockFile);
-    await expect(runMonthly({ config: s.config, log: s.log, build: () => Promise.reject(new Error('must not build')) })).rejects.toThrow(LockHeld);
-    held.release();
-    fs.writeFileSync(s.config.delivery.lockFile, '999999');
-    const taken = acquireLock(s.config.delivery.lockFile);
-    expect(taken.tookOverFrom).toMatchObject({ pid: 999999, reason: 'process 999999 no longer exists' });
-    taken.release();
   });
 });

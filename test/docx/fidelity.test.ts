@@ -35,13 +35,13 @@ describe('DOCX fidelity', () => {
     for (const [name, xml] of parts) expect(() => assertWellFormed(name, xml)).not.toThrow();
   });
 
-  it('gives Heading 1-4 outline levels 0-3', () => {
+  it('gives Heading 1-6 outline levels 0-5', () => {
     const levels = Object.fromEntries(
       all(styles, 'style')
-        .filter((s) => /^Heading[1-4]$/.test(s.getAttributeNS(W, 'styleId') ?? ''))
+        .filter((s) => /^Heading[1-6]$/.test(s.getAttributeNS(W, 'styleId') ?? ''))
         .map((s) => [s.getAttributeNS(W, 'styleId') ?? '', wval(all(s, 'outlineLvl')[0])] as const),
     );
-    expect(levels).toEqual({ Heading1: '0', Heading2: '1', Heading3: '2', Heading4: '3' });
+    expect(levels).toEqual({ Heading1: '0', Heading2: '1', Heading3: '2', Heading4: '3', Heading5: '4', Heading6: '5' });
   });
 
   it('says how to read every line spacing: w:lineRule="auto" wherever w:line is set', () => {

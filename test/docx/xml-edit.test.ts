@@ -1,26 +1,19 @@
-/** The one function that edits XML docx wrote, and the writer's guarantee about characters XML cannot carry. */
-import { editXmlPart, elements, W_NS } from '../../src/writers/docx/xml';
+/** The writer's escaping, its guarantee about characters XML cannot carry, and the font table. */
+import { esc, wText } from '../../src/writers/docx/xml-write';
 import { xmlSafeLayout, xmlSafeText } from '../../src/writers/docx/xml-text';
-import { fillFontTable } from '../../src/writers/docx/font-table';
+import { fontTableXml } from '../../src/writers/docx/font-table';
 import { layoutDocument, para } from '../support/layout-fixtures';
 import { assertWellFormed } from '../support/xml';
 
-const W = `xmlns:w="${W_NS}"`;
-
-describe('editXmlPart', () => {
-  it('edits the tree and serialises it, escaping what it writes', () => {
-    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:p><w:r><w:t>a &amp; b</w:t></w:r></w:p></w:document>`;
-    const out = editXmlPart('word/document.xml', xml, (dom) => {
-      for (const t of elements(dom, W_NS, 't')) t.setAttributeNS(W_NS, 'w:val', 'say "<hi>" & go');
-    });
-    expect(out).toBe(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:p><w:r><w:t w:val="say &quot;&lt;hi&gt;&quot; &amp; go">a &amp; b</w:t></w:r></w:p></w:document>`,
-    );
-    assertWellFormed('out', out);
-  });
-
-  it('refuses a part that is not well-formed, naming it', () => {
-    expect(() => editXmlPart('word/header1.xml', `<w:hdr ${W}><w:p></w:hdr>`, () => undefined)).toThrow(/^word\/header1\.xml: fatalError: Opening and ending tag mismatch/);
+describe('escaping', () => {
+  it('escapes the five markup characters in text and attribute values, and nothing else', () => {
+    expect(esc('say "<hi>" & \'go\'')).toBe('say &quot;&lt;hi&gt;&quot; &amp; &apos;go&apos;');
+    expect(esc('Gŵyl Llŷr 🎉')).toBe('Gŵyl Llŷr 🎉');
+    // Line breaks and tabs survive in an attribute (an alt text's lines) only as character references.
+    expect(esc('a\nb\tc\rd')).toBe('a&#10;b&#9;c&#13;d');
+    const xml = `<w:p xmlns:w="urn:x" w:val="${esc('a"b<c>&d')}">${wText(' x < y ')}${wText('a&b')}</w:p>`;
+    expect(xml).toBe('<w:p xmlns:w="urn:x" w:val="a&quot;b&lt;c&gt;&amp;d"><w:t xml:space="preserve"> x &lt; y </w:t><w:t>a&amp;b</w:t></w:p>');
+    assertWellFormed('out', xml);
   });
 });
 
@@ -51,12 +44,10 @@ describe('text XML cannot carry', () => {
 
 describe('font table', () => {
   it('names each font used once, with its classification when known', () => {
-    const table = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts ${W}/>`;
-    const styles = `<w:styles ${W}><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:rFonts w:ascii="Council Sans"/></w:styles>`;
-    const out = fillFontTable(table, [styles, `<w:numbering ${W}><w:rFonts w:ascii="Arial"/></w:numbering>`]);
-    expect(out).toBe(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts ${W}>` +
-        '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>' +
+    const out = fontTableXml(['Arial', 'Council Sans', 'Arial']);
+    assertWellFormed('fontTable.xml', out);
+    expect(out.slice(out.indexOf('<w:font '))).toBe(
+      '<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>' +
         '<w:font w:name="Council Sans"><w:charset w:val="00"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' +
         '</w:fonts>',
     );

@@ -163,3 +163,22 @@ describe('meeting checks', () => {
     expect(cabinet(['check', 'data/cabinet.config.yaml']).code).toBe(0);
   });
 });
+
+describe('a pack of Welsh papers', () => {
+  it('is tagged cy, with a Welsh agenda, item stamps and page numbers', async () => {
+    const d = tempDir();
+    fs.mkdirSync(path.join(d, 'reports'));
+    const front = (title: string) => `---\nlanguage: cy\ncommittee: Cabinet\nmeeting: { date: 2023-09-12 }\ntitle: ${title}\nreportOf: Cyfarwyddwr\nportfolioHolder: Cynghorydd\nauthor: { name: Ann Smith }\nwards: All\nkeyDecision: { value: false }\ncouncil: Westmorland and Furness Council\n---\n## Cefndir\n\nTestun.\n`;
+    fs.writeFileSync(path.join(d, 'reports', 'un.md'), front('Adroddiad un'));
+    fs.writeFileSync(path.join(d, 'meeting.yaml'), 'council: Westmorland and Furness Council\ncommittee: Cabinet\ndate: 2023-09-12\ntime: "10:00"\nvenue: Siambr y Cyngor\nitems:\n  - { title: Ymddiheuriadau }\n  - { report: reports/un.md }\n');
+    const r = await buildAgenda(path.join(d, 'meeting.yaml'), { config: defaultConfig(), outDir: path.join(d, 'out'), cwd: d });
+    expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    const welsh = await readPdf(fs.readFileSync(path.join(r.outputDir!, 'Public reports pack 12th-Sep-2023 10.00 Cabinet.pdf')));
+    expect(welsh.lang).toBe('cy');
+    expect(welsh.pages[0]).toContain('Cabinet: Agenda');
+    expect(squash(welsh.pages[0]!)).toContain(squash('Dyddiad ac amser: Dydd Mawrth 12 Medi 2023 am 10:00'));
+    expect(squash(welsh.pages[0]!)).toContain(squash('Eitem Busnes Tudalennau'));
+    expect(welsh.pages[1]).toContain('Eitem 2 ar yr Agenda');
+    expect(welsh.pages[1]).toMatch(/Tudalen 2 o \d+/);
+  }, 60000);
+});

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acquireLock, LockHeld, LockUnusable } from '../../src/schedule/lock';
+import { acquireLock, LockHeld, LockUnusable } from '../../src/delivery/lock';
 import { tempDir } from '../report/fixtures';
 
 describe('the monthly lock', () => {

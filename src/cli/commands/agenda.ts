@@ -3,7 +3,7 @@ import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildAgenda } from '../../pipeline/build-agenda';
-import { parseFormats, settingsOrReport } from '../options';
+import { parseFormats, settingsOrReport, templatesOrReport } from '../options';
 
 const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--quiet]
 
@@ -14,18 +14,31 @@ Builds a meeting's papers into output/<date>-<committee>-agenda/:
                                                       item and heading
   Restricted reports pack ….pdf                      Part II (exempt) items only, marked on every page
 and the same as DOCX, with manifest.json saying which files are exempt. Exempt items never enter the
-public pack: the public agenda lists them with their Schedule 12A paragraph.`;
+public pack: the public agenda lists them with their Schedule 12A paragraph.
+
+Options:
+  --out DIR          output folder (default output)
+  --format LIST      docx,pdf (default both)
+  --templates DIR    a council's own templates folder: files and keys it lacks come from ours;
+                     checked first, every problem listed (exit 2)
+  --config FILE      settings file (default data/cabinet.config.yaml if present)
+  --word-template FILE  a council's Word template (.dotx or .docx), instead of render.wordTemplate
+  --quiet            no progress lines
+  --help             show this help
+
+Exit codes: 0 built, 1 data errors (nothing written), 2 usage or unreadable file.`;
 
 export const agendaCommand: Command = {
   name: 'agenda',
   summary: 'build the agenda and the public and restricted reports packs for a meeting',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, quiet: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, 'word-template': { type: 'string' }, quiet: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('name one meeting file');
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_USAGE;
+    if (config && values['word-template']) config.render.wordTemplate = values['word-template'];
+    if (!config || !templatesOrReport(values.templates, io)) return EXIT_USAGE;
     const progress = io.isTTY && !values.quiet ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
     const r = await buildAgenda(positionals[0]!, { config, outDir: values.out, formats, templatesDir: values.templates, cwd: io.cwd, onProgress: progress });
     for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');

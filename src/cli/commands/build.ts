@@ -5,7 +5,7 @@ import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildSource } from '../../pipeline/build-source';
-import { parseFormats, settingsOrReport } from '../options';
+import { parseFormats, settingsOrReport, templatesOrReport } from '../options';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 
 const HELP = `Usage: cabinet build [report.md|decision.md…] [options]
@@ -18,12 +18,20 @@ every file in data/reports/ and data/decisions/.
 Options:
   --out DIR          output folder (default output)
   --format LIST      docx,pdf (default both)
-  --templates DIR    a council's own templates folder; files it lacks come from ours
+  --templates DIR    a council's own templates folder: files and keys it lacks come from ours;
+                     checked first, every problem listed (exit 2)
   --config FILE      settings file (default data/cabinet.config.yaml if present)
+  --word-template FILE  a council's Word template (.dotx or .docx), instead of render.wordTemplate
   --strict           warnings stop the build too
-  --quiet            no progress lines
+  --quiet            do not list the files written
   --json             print {reports:[{report, outputDir, files, diagnostics}]}
+  --watch            keep running: rebuild on every save of a report, its workbooks, images,
+                     templates, logo, fonts or settings, printing the problems and files each time
   --help             show this help
+
+Prints "wrote <file>" for each file written. A build replaces the whole set of its folder: a file an
+earlier build listed in that folder's manifest.json and this one does not write (report.docx after a
+rebuild with --format pdf) is removed; no other file is touched.
 
 Exit codes: 0 built, 1 data errors (nothing written for that report), 2 usage or unreadable file.
 A failed build leaves the previous outputs untouched; the same inputs give byte-identical files.`;
@@ -44,21 +52,25 @@ export const buildCommand: Command = {
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' },
-      strict: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' },
+      out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, 'word-template': { type: 'string' },
+      strict: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, watch: { type: 'boolean' },
     });
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);
-    if (!config) return EXIT_USAGE;
+    if (config && values['word-template']) config.render.wordTemplate = values['word-template'];
+    if (!config || !templatesOrReport(values.templates, io)) return EXIT_USAGE;
     const reports = positionals.length ? positionals : defaultSources(io.cwd);
-    const progress = io.isTTY && !values.quiet && !values.json ? (line: string) => io.stderr(`built ${line}\n`) : undefined;
+    if (values.watch) return (await import('../../preview/watch-build')).watchBuild({ reports, configFile: values.config, build: { outDir: values.out, formats, templatesDir: values.templates, strict: values.strict } }, io);
+    // Where each file went is printed whether or not anyone watches a terminal (a script's log needs it too).
+    const quiet = values.quiet || values.json;
     const all: Diagnostic[] = [];
     const results = [];
     for (const report of reports) {
-      const r = await buildSource(report, { config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd, onProgress: progress });
+      const r = await buildSource(report, { config, outDir: values.out, formats, templatesDir: values.templates, strict: values.strict, cwd: io.cwd });
       all.push(...r.diagnostics);
       results.push({ report, ...r });
       if (!values.json) for (const d of r.diagnostics) io.stdout(formatDiagnostic(d) + '\n');
+      if (!quiet) for (const f of r.files) io.stdout(`wrote ${path.relative(io.cwd, f)}\n`);
     }
     if (values.json) io.stdout(JSON.stringify({ reports: results }, null, 2) + '\n');
     else io.stdout(`${summaryLine(all, reports.length)}; built ${results.filter((r) => r.outputDir).length} of ${reports.length} reports\n`);

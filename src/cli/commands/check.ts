@@ -52,7 +52,8 @@ export const checkCommand: Command = {
       } catch (e) {
         if (!(e instanceof UnreadableInputError)) throw e;
         unreadable = true;
-        results.push({ file, diagnostics: [{ severity: 'error', code: 'unreadable', message: e.reason, file }] });
+        // Name what could not be read when it is not the file itself (render.logo.path, a workbook).
+        results.push({ file, diagnostics: [{ severity: 'error', code: 'unreadable', message: e.file === file ? e.reason : `${e.file}: ${e.reason}`, file }] });
       }
     }
     const all = results.flatMap((r) => r.diagnostics);

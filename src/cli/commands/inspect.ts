@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { settingsOrReport } from '../options';
@@ -7,6 +8,8 @@ import { parseMaxSize } from '../max-size';
 import { readPlan, readSettings } from '../../model/read-plan';
 import type { Plan } from '../../model/plan';
 import { statusCounts } from '../../model/plan-summary-counts';
+import { WORKBOOK_FILE } from '../../readers/workbook-files';
+import { count } from '../count';
 
 const HELP = `Usage: cabinet inspect <file> [--config FILE] [--json] [--max-size MB]
 
@@ -32,6 +35,7 @@ export const inspectCommand: Command = {
     const config = settingsOrReport(values.config, io);
     if (!config) return EXIT_USAGE;
     const file = positionals[0]!;
+    refuseNonWorkbook(file);
     const { plan, diagnostics } = readPlan(file, { ...readSettings(config), maxBytes: parseMaxSize(values['max-size']), legend: config.legend });
     if (values.json) io.stdout(JSON.stringify({ plan: plan ?? null, diagnostics }, null, 2) + '\n');
     else {
@@ -43,6 +47,25 @@ export const inspectCommand: Command = {
   },
 };
 
+/** What reads the files inspect does not: named, so the user knows where to go instead. */
+const OTHER_COMMANDS: Record<string, string> = {
+  '.md': "a report or decision record: check it with 'cabinet check FILE' or build it with 'cabinet build FILE'",
+  '.markdown': "a report or decision record: check it with 'cabinet check FILE' or build it with 'cabinet build FILE'",
+  '.yaml': "a meeting or settings file: check it with 'cabinet check FILE'; a meeting's papers are built with 'cabinet agenda FILE'",
+  '.yml': "a meeting or settings file: check it with 'cabinet check FILE'; a meeting's papers are built with 'cabinet agenda FILE'",
+  '.docx': "a document we write, not a plan workbook: inspect reads the workbook it was built from",
+  '.pdf': "a document we write, not a plan workbook: inspect reads the workbook it was built from",
+  '.json': "not a plan workbook: inspect reads .xlsx, .xlsm, .xls, .ods and .csv files",
+};
+
+/** inspect reads plan workbooks only; anything else is refused before it is read as a spreadsheet. */
+function refuseNonWorkbook(file: string): void {
+  if (WORKBOOK_FILE.test(file)) return;
+  const ext = path.extname(file).toLowerCase();
+  const other = OTHER_COMMANDS[ext];
+  throw new UsageError(other ? `${file} is ${other.replace(/FILE/g, file)}` : `${file} is not a plan workbook: inspect reads .xlsx, .xlsm, .xls, .ods and .csv files`);
+}
+
 function describePlan(plan: Plan): string {
   const lines = [`${plan.title}`, `  source: ${plan.source.file}, sheet "${plan.source.sheet}", header row ${plan.source.headerRow}`];
   if (plan.period) lines.push(`  period: ${plan.period.start} to ${plan.period.end}`);
@@ -52,13 +75,13 @@ function describePlan(plan: Plan): string {
   lines.push(`  legend (${plan.legend.origin === 'workbook' ? "the plan's own key" : plan.legend.origin === 'settings' ? 'from the settings' : 'standard'}): ${legend}`, '');
   for (const s of plan.sections) {
     const actions = s.themes.reduce((n, t) => n + t.actions.length, 0);
-    lines.push(`  ${s.code ? s.code + '. ' : ''}${s.title}: ${s.themes.length} themes, ${actions} actions`);
+    lines.push(`  ${s.code ? s.code + '. ' : ''}${s.title}: ${count(s.themes.length, 'theme')}, ${count(actions, 'action')}`);
     for (const t of s.themes) lines.push(`    ${t.number ? t.number + '. ' : ''}${t.title || '(no theme)'}: ${t.actions.map((a) => a.id ?? '–').join(' ')}`);
   }
   const counts = statusCounts(plan);
-  lines.push('', `  ${counts.total} actions: ${counts.byStatus.map((s) => `${s.label} ${s.count}`).join(', ')}`);
-  if (plan.kpis.length) lines.push(`  ${plan.kpis.length} KPIs with values`);
-  if (plan.risks.length) lines.push(`  ${plan.risks.length} risks`);
-  if (plan.finance) lines.push(`  finance: ${plan.finance.lines.length} lines over ${plan.finance.years.join(', ')}`);
+  lines.push('', `  ${count(counts.total, 'action')}: ${counts.byStatus.map((s) => `${s.label} ${s.count}`).join(', ')}`);
+  if (plan.kpis.length) lines.push(`  ${count(plan.kpis.length, 'KPI')} with values`);
+  if (plan.risks.length) lines.push(`  ${count(plan.risks.length, 'risk')}`);
+  if (plan.finance) lines.push(`  finance: ${count(plan.finance.lines.length, 'line')} over ${plan.finance.years.join(', ')}`);
   return lines.join('\n') + '\n\n';
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command, CommandIO } from '../command';
-import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE } from '../command';
+import { EXIT_DATA_ERRORS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { readPlan, readSettings } from '../../model/read-plan';
@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../io/atomic-write';
 import { WORKBOOK_FILE, workbooksIn } from '../../readers/workbook-files';
 import type { Config } from '../../config/schema';
 import { settingsOrReport } from '../options';
+import { count } from '../count';
 import { buildSource } from '../../pipeline/build-source';
 import { buildAgenda } from '../../pipeline/build-agenda';
 import { buildBoardPack } from '../../board-pack/build-board-pack';
@@ -54,6 +55,10 @@ export const samplesCommand: Command = {
     const config = settingsOrReport(values.config, io);
     if (!config) return EXIT_USAGE;
     const dataDir = path.resolve(io.cwd, values.data ?? 'data');
+    if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
+      const named = values.data ? `--data ${values.data}` : `there is no data folder in ${io.cwd}`;
+      throw new UsageError(values.data ? `${named} is not a folder: name the folder that holds the samples` : `${named}: run cabinet samples from the cabinet-reports folder (where data/ is), or name the samples folder with --data DIR`);
+    }
     const outDir = path.resolve(io.cwd, values.out ?? 'output');
     const all: Diagnostic[] = [];
     const files = sampleWorkbooks(dataDir);
@@ -65,7 +70,7 @@ export const samplesCommand: Command = {
       if (!plan) continue;
       const target = path.join(outDir, 'plans', path.relative(dataDir, file).replace(/[\\/]/g, '--') + '.json');
       writeFileAtomic(target, JSON.stringify({ plan, diagnostics }, null, 2) + '\n');
-      io.stdout(`read ${shown}: ${plan.sections.length} sections, ${plan.sections.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.actions.length, 0), 0)} actions -> ${path.relative(io.cwd, target)}\n`);
+      io.stdout(`read ${shown}: ${count(plan.sections.length, 'section')}, ${count(plan.sections.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.actions.length, 0), 0), 'action')} -> ${path.relative(io.cwd, target)}\n`);
     }
     const reports = await buildSampleReports(dataDir, outDir, config, io);
     all.push(...reports.diagnostics);
@@ -76,7 +81,7 @@ export const samplesCommand: Command = {
     // February first, so March's pack has a snapshot to compare with.
     for (const month of ['2024-02', '2024-03']) {
       const pack = await buildBoardPack({ month, config, outDir, cwd: io.cwd });
-      io.stdout(`built ${path.relative(io.cwd, pack.outputDir)}: board pack for ${month}\n`);
+      io.stdout(pack.written ? `built ${path.relative(io.cwd, pack.outputDir)}: board pack for ${month}\n` : `no board pack for ${month}: no plan could be used\n`);
       // Workbook warnings were printed above; errors are printed again here so the exit code is explained.
       const errors = pack.diagnostics.filter((d) => d.severity === 'error');
       for (const d of errors) io.stdout(formatDiagnostic(d) + '\n');
@@ -134,7 +139,7 @@ async function buildSampleCouncils(dataDir: string, outDir: string, io: CommandI
     const plans = workbooksIn(dir).map((f) => path.relative(io.cwd, f));
     if (!plans.length) continue;
     const pack = await buildBoardPack({ month: '2024-03', plans, config, outDir: out, cwd: io.cwd });
-    io.stdout(`built ${path.relative(io.cwd, pack.outputDir)}: ${name} board pack for 2024-03\n`);
+    io.stdout(pack.written ? `built ${path.relative(io.cwd, pack.outputDir)}: ${name} board pack for 2024-03\n` : `no ${name} board pack for 2024-03: no plan could be used\n`);
     const errors = pack.diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) io.stdout(formatDiagnostic(d) + '\n');
     diagnostics.push(...errors);

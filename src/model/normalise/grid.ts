@@ -1,5 +1,6 @@
-import * as XLSX from 'xlsx';
 import type { RawCell, RawSheet } from '../../readers/raw';
+import { cellName } from '../../readers/cell-address';
+import { plainRow } from '../../readers/sheet-store';
 
 /**
  * A sheet with merged ranges resolved: every cell of a merge reads as its top-left cell, and knows it is a
@@ -30,12 +31,12 @@ export class Grid {
   /** The cell at (r, c), or its merge owner. */
   cell(r: number, c: number): RawCell | undefined {
     const key = `${r},${c}`;
-    return this.mergeOwner.has(key) ? this.mergeOwner.get(key) : this.sheet.rows[r]?.[c];
+    return this.mergeOwner.has(key) ? this.mergeOwner.get(key) : plainRow(this.sheet.rows[r])?.[c];
   }
 
   /** The cell as typed at (r, c), ignoring merges (for addresses and fills). */
   own(r: number, c: number): RawCell | undefined {
-    return this.sheet.rows[r]?.[c];
+    return plainRow(this.sheet.rows[r])?.[c];
   }
 
   text(r: number, c: number | undefined): string {
@@ -53,7 +54,7 @@ export class Grid {
 
   /** Distinct non-empty texts of a row in column order, merges counted once. */
   distinctTexts(r: number): string[] {
-    const row = this.sheet.rows[r] ?? [];
+    const row = plainRow(this.sheet.rows[r]) ?? [];
     const out: string[] = [];
     for (let c = 0; c < row.length; c++) {
       if (this.isContinuation(r, c)) continue;
@@ -65,11 +66,11 @@ export class Grid {
 
   /** A1 address of (r, c), also for cells that are empty. */
   static addressOf(r: number, c: number): string {
-    return XLSX.utils.encode_cell({ r, c });
+    return cellName(r, c);
   }
 
   usedCells(r: number): RawCell[] {
-    return (this.sheet.rows[r] ?? []).filter((c): c is RawCell => c !== undefined && c.type !== 'empty');
+    return (plainRow(this.sheet.rows[r]) ?? []).filter((c): c is RawCell => c !== undefined && c.type !== 'empty');
   }
 }
 

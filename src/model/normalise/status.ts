@@ -1,7 +1,7 @@
 import type { Legend, LegendEntry } from '../plan';
 import type { RawCell } from '../../readers/raw';
 import { familyOf, letterAliases } from './legend';
-import { familyOfWords, hexToRgb } from './status-family';
+import { familyOfColour, familyOfWords, hexToRgb } from './status-family';
 import { editDistance } from '../../text/edit-distance';
 
 export type StatusMatch =
@@ -15,9 +15,35 @@ export function matchStatus(cell: RawCell | undefined, legend: Legend): StatusMa
   if (!text) return cell?.fill ? byColour(cell.fill, legend) : undefined;
   const entry = byWord(text, legend);
   if (!entry) return { unknown: text, ...optional(nearestEntry(text, legend)) };
-  const fill = cell?.fill ? byColour(cell.fill, legend) : undefined;
-  const fillSays = fill && 'entry' in fill && fill.entry !== entry && colourDistance(cell!.fill!, entry.colour) > 60 ? fill.entry : undefined;
+  const fillSays = cell?.fill ? contradiction(cell.fill, entry, legend) : undefined;
   return fillSays ? { entry, text, fillSays } : { entry, text };
+}
+
+/**
+ * The key entry a fill says instead of the word's, or undefined when they agree. A fill and a word agree
+ * when the fill's colour family (hue, lightness, saturation: status-family.ts) is the family of the word's
+ * key entry: Excel's theme green #70AD47, its 60% tint #C6E0B4 and the standard #00B050 are all green, so
+ * a council filling in theme colours beside a key in standard ones is not told off on every row. Only when
+ * the fill or the entry has no family (a purple, a numeric key without colours) is nearness in RGB used.
+ */
+function contradiction(fill: string, entry: LegendEntry, legend: Legend): LegendEntry | undefined {
+  const fillFamily = familyOfColour(fill);
+  const entryFamily = familyOf(entry);
+  if (fillFamily && entryFamily) return fillFamily === entryFamily ? undefined : nearestByColour(fill, legend.entries.filter((e) => familyOf(e) === fillFamily))?.entry;
+  if (!fillFamily && isNearWhite(fill)) return undefined; // a white or pale band is decoration, not a status
+  const near = byColour(fill, legend);
+  return near && 'entry' in near && near.entry !== entry && colourDistance(fill, entry.colour) > 60 ? near.entry : undefined;
+}
+
+const isNearWhite = (fill: string) => hexToRgb(fill).every((v) => v >= 240);
+
+function nearestByColour(fill: string, entries: readonly LegendEntry[]): { entry: LegendEntry; distance: number } | undefined {
+  let best: { entry: LegendEntry; distance: number } | undefined;
+  for (const entry of entries) {
+    const distance = colourDistance(fill, entry.colour);
+    if (!best || distance < best.distance) best = { entry, distance };
+  }
+  return best;
 }
 
 const optional = (nearest: LegendEntry | undefined) => (nearest ? { nearest } : {});
@@ -58,12 +84,12 @@ export function nearestEntry(text: string, legend: Legend): LegendEntry | undefi
   return best?.entry;
 }
 
+/** A status given by fill alone: the key entry of the fill's family, else the nearest colour in the key. */
 function byColour(fill: string, legend: Legend): StatusMatch {
-  let best: { entry: LegendEntry; distance: number } | undefined;
-  for (const entry of legend.entries) {
-    const distance = colourDistance(fill, entry.colour);
-    if (!best || distance < best.distance) best = { entry, distance };
-  }
+  const family = familyOfColour(fill);
+  const sameFamily = family ? nearestByColour(fill, legend.entries.filter((e) => familyOf(e) === family)) : undefined;
+  if (sameFamily) return { entry: sameFamily.entry, text: `fill ${fill}` };
+  const best = nearestByColour(fill, legend.entries);
   // Beyond this a fill is decoration (a white or pale band), not a status.
   if (!best || best.distance > 120) return undefined;
   return { entry: best.entry, text: `fill ${fill}` };

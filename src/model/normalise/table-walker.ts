@@ -72,7 +72,7 @@ export class TableWalker {
     if (texts.length <= 2 && isNote(texts[0]!)) return this.note(r, texts);
     // Above the first header only bands that structure the plan count (seed 001 puts section A's there).
     if (r < header.row) {
-      if (!(this.isStructureBand(texts) && this.band(r, texts))) this.note(r, texts);
+      if (!((this.isStructureBand(texts) || this.isSectionByShape(r, texts)) && this.band(r, texts))) this.note(r, texts);
       return;
     }
     if (this.band(r, texts)) return;
@@ -84,6 +84,60 @@ export class TableWalker {
   private isStructureBand(texts: string[]): boolean {
     const t = texts.join(' – ');
     return Boolean(parseSectionHeading(t) || strategicLeadText(t) !== undefined || isAim(t) || isImpactHeading(t) || parseThemeHeading(t).number);
+  }
+
+  /**
+   * A section band known by its shape, not by a letter code: a merged band over the table whose next rows
+   * are the section's parts (its strategic lead or aim, theme bands, or actions that name their own theme
+   * in the theme column), never a band followed straight by its actions (that is a theme). Plans whose
+   * bands read "Quality of Practice" instead of "A. Quality of Practice" then keep their sections apart.
+   */
+  private isSectionByShape(r: number, texts: string[]): boolean {
+    const { grid, header } = this.ctx;
+    if (header.columns.section !== undefined || !grid.hasWideMerge(r) || texts.length !== 1) return false;
+    const text = texts[0]!;
+    if (isNote(text) || isImpactHeading(text) || isAim(text) || strategicLeadText(text) !== undefined) return false;
+    const next = this.nextRow(r);
+    if (next === undefined) return false;
+    const nextTexts = grid.distinctTexts(next);
+    const joined = nextTexts.join(' – ');
+    if (strategicLeadText(nextTexts[0]!) !== undefined || isAim(joined)) return true;
+    if (this.isBandShaped(next, nextTexts)) return !isImpactHeading(joined);
+    const themeCol = header.columns.theme;
+    if (themeCol === undefined) return false;
+    const data = next === header.row || isRepeatedHeader(grid, next, header) ? this.nextRow(next) : next;
+    const themed = data !== undefined && !grid.isContinuation(data, themeCol) && (grid.own(data, themeCol)?.text ?? '') !== '';
+    // Above the table a merged line over themed rows may as well be a subtitle: a section only when the
+    // table itself has bands of that shape further down.
+    return themed && (r > header.row || this.hasLaterSectionBands());
+  }
+
+  private laterSectionBands: boolean | undefined;
+
+  /** True when a band below the header is a section by its shape (asked once, for a band above the header). */
+  private hasLaterSectionBands(): boolean {
+    if (this.laterSectionBands === undefined) {
+      this.laterSectionBands = false;
+      for (let n = this.ctx.header.row + 1; n < this.ctx.grid.rowCount && !this.laterSectionBands; n++) {
+        if (!this.ctx.grid.hasWideMerge(n)) continue;
+        const texts = this.ctx.grid.distinctTexts(n);
+        this.laterSectionBands = this.isBandShaped(n, texts) && this.isSectionByShape(n, texts);
+      }
+    }
+    return this.laterSectionBands;
+  }
+
+  /** The next row holding any text, or undefined at the end of the sheet. */
+  private nextRow(r: number): number | undefined {
+    for (let n = r + 1; n < this.ctx.grid.rowCount; n++) if (this.ctx.grid.distinctTexts(n).length) return n;
+    return undefined;
+  }
+
+  /** One text, merged across the table or left of the action column, with no action values: a band. */
+  private isBandShaped(r: number, texts: string[]): boolean {
+    const first = this.ctx.grid.usedCells(r)[0];
+    if (!first || texts.length !== 1) return false;
+    return (this.ctx.grid.hasWideMerge(r) || first.c < this.ctx.header.columns.action!) && !this.hasRowValues(r, first.c);
   }
 
   /** Every row that is not read as part of the plan is named, so nothing is dropped silently. */
@@ -126,7 +180,7 @@ export class TableWalker {
       this.impact = undefined;
       return true;
     }
-    const section = parseSectionHeading(text);
+    const section = parseSectionHeading(text) ?? (this.isSectionByShape(r, [text]) ? { code: undefined, title: text.trim() } : undefined);
     if (section && this.ctx.header.columns.section === undefined) {
       b.startSection(text, section.code, section.title, cell.address);
       this.mode = 'table';
@@ -230,22 +284,23 @@ export class TableWalker {
     const { grid } = this.ctx;
     if (id) this.checkDuplicate(id, idCell);
     const { leads, inherited } = this.leads(r, text);
+    const status = this.status(r);
+    const progress = this.col(r, 'progress')?.text || undefined;
+    const percentComplete = percent(this.col(r, 'percent'));
+    // Absent fields are left out as the object is made, never deleted after: `delete` turns every action
+    // into a slow dictionary object, about 150 MB more for a 200,000-row plan. Key order stays the model's.
     const action: Action = {
-      id,
+      ...(id !== undefined && { id }),
       text,
       due: this.due(r),
       leads,
       leadInherited: inherited,
-      status: this.status(r),
-      progress: this.col(r, 'progress')?.text || undefined,
-      percentComplete: percent(this.col(r, 'percent')),
+      ...(status !== undefined && { status }),
+      ...(progress !== undefined && { progress }),
+      ...(percentComplete !== undefined && { percentComplete }),
       subItems: [],
       source: { sheet: grid.sheet.name, row: r + 1 },
     };
-    if (action.progress === undefined) delete action.progress;
-    if (action.percentComplete === undefined) delete action.percentComplete;
-    if (action.status === undefined) delete action.status;
-    if (action.id === undefined) delete action.id;
     this.b.addAction(action);
   }
 

@@ -7,10 +7,12 @@
  * vietnamese, hebrew, and each character is drawn by the first face that has it. A council's own font files come
  * first in the chain, so its font sets the text and Arimo only fills characters it lacks.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { sfntFromWoff } from './woff';
+import { fileStamp, StampedCache } from '../../io/file-stamp';
+import { readBoundedFile } from '../../io/safe-read';
+import { UnreadableInputError } from '../../diagnostics/diagnostic';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export const FACE_STYLES: readonly FaceStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
@@ -35,9 +37,32 @@ export interface FontFiles {
 }
 
 const SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'hebrew'];
-const ARIMO_DIR = path.join(path.dirname(require.resolve('@fontsource/arimo/package.json')), 'files');
-const arimoFile = (subset: string, style: FaceStyle) =>
-  path.join(ARIMO_DIR, `arimo-${subset}-${style === 'bold' || style === 'boldItalic' ? 700 : 400}-${style === 'italic' || style === 'boldItalic' ? 'italic' : 'normal'}.woff`);
+
+/**
+ * The metric-compatible families we ship (@fontsource, whole fonts cut into Unicode subsets), each with the
+ * subsets its package has. Word's fonts are set in these, as LibreOffice does: same advance widths and line
+ * heights, so a DOCX in Calibri breaks lines where our PDF in Carlito does.
+ */
+export type ShippedFamily = 'arimo' | 'carlito' | 'caladea' | 'tinos' | 'cousine';
+const FAMILY_SUBSETS: Record<ShippedFamily, string[]> = {
+  arimo: SUBSETS,
+  carlito: SUBSETS.filter((s) => s !== 'hebrew'),
+  caladea: ['latin', 'latin-ext'],
+  tinos: SUBSETS,
+  cousine: SUBSETS,
+};
+const familyDirs = new Map<ShippedFamily, string>();
+const familyFile = (family: ShippedFamily, subset: string, style: FaceStyle) => {
+  let dir = familyDirs.get(family);
+  if (!dir) familyDirs.set(family, (dir = path.join(path.dirname(require.resolve(`@fontsource/${family}/package.json`)), 'files')));
+  return path.join(dir, `${family}-${subset}-${style === 'bold' || style === 'boldItalic' ? 700 : 400}-${style === 'italic' || style === 'boldItalic' ? 'italic' : 'normal'}.woff`);
+};
+const arimoFile = (subset: string, style: FaceStyle) => familyFile('arimo', subset, style);
+const familyChain = (family: ShippedFamily, style: FaceStyle) => [
+  ...FAMILY_SUBSETS[family].map((s) => familyFile(family, s, style)),
+  // Arimo fills what a family lacks (Caladea has no Greek or Cyrillic).
+  ...(family === 'arimo' ? [] : SUBSETS.map((s) => arimoFile(s, style))),
+];
 
 /** Thrown for a council font file that is missing or not a font; the caller names the setting. */
 export class FontFileError extends Error {
@@ -49,26 +74,36 @@ export class FontFileError extends Error {
   }
 }
 
-const loaded = new Map<string, Face>();
+// Keyed by the file's stamp, so a warm process (cabinet preview) sees a font file that was replaced.
+const loaded = new StampedCache<Face>(256);
+let faceCount = 0;
 
 function loadFace(file: string): Face {
-  const known = loaded.get(file);
-  if (known) return known;
+  return loaded.get(file, () => readFace(file));
+}
+
+/** Through the bounded reader: a regular file inside paths.readRoots, at most limits.maxFileMB. */
+function boundedFont(file: string): Buffer {
+  try {
+    return readBoundedFile(file, { kind: 'font' });
+  } catch (e) {
+    if (!(e instanceof UnreadableInputError)) throw e;
+    throw new FontFileError(file, e.reason === 'file not found' ? 'does not exist' : e.reason);
+  }
+}
+
+function readFace(file: string): Face {
   let font: fontkit.Font;
   let data: Buffer;
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new FontFileError(file, 'is not a file');
-    data = sfntFromWoff(fs.readFileSync(file));
+    data = sfntFromWoff(boundedFont(file));
     font = fontkit.create(data);
     if (typeof font.glyphForCodePoint !== 'function' || !font.unitsPerEm) throw new FontFileError(file, 'is a font collection or not a font');
   } catch (e) {
     if (e instanceof FontFileError) throw e;
     throw new FontFileError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'is not a TrueType or OpenType font');
   }
-  const face: Face = { key: `F${loaded.size + 1}-${path.basename(file).replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9-]/g, '')}`, file, data, font, advances: new Map() };
-  loaded.set(file, face);
-  return face;
+  return { key: `F${++faceCount}-${path.basename(file).replace(/\.[a-z0-9]+$/i, '').replace(/[^A-Za-z0-9-]/g, '')}`, file, data, font, advances: new Map() };
 }
 
 let nextSetId = 0;
@@ -85,10 +120,11 @@ export class FontSet {
   readonly descent: number;
   readonly lineGap: number;
 
-  constructor(own?: FontFiles) {
+  /** A council's own files first, else `family` (Arimo, the house font, unless a template names another). */
+  constructor(own?: FontFiles, family: ShippedFamily = 'arimo') {
     for (const style of FACE_STYLES) {
       const ownFile = own ? (own[style] ?? (style === 'boldItalic' ? (own.bold ?? own.regular) : own.regular)) : undefined;
-      this.chains.set(style, [...(ownFile ? [ownFile] : []), ...SUBSETS.map((s) => arimoFile(s, style))]);
+      this.chains.set(style, [...(ownFile ? [ownFile] : []), ...(own ? SUBSETS.map((s) => arimoFile(s, style)) : familyChain(family, style))]);
     }
     // A council's files are opened now so a bad path fails before any work, naming the file.
     if (own) for (const f of [own.regular, own.bold, own.italic, own.boldItalic]) if (f) loadFace(f);
@@ -143,12 +179,13 @@ export class FontSet {
 
 const sets = new Map<string, FontSet>();
 
-/** One FontSet per set of files for the life of the process: fonts are parsed once. */
-export function fontSet(own?: FontFiles): FontSet {
-  const key = own ? JSON.stringify(own) : '';
+/** One FontSet per set of files and their versions: fonts are parsed once, and again only after a file changes. */
+export function fontSet(own?: FontFiles, family: ShippedFamily = 'arimo'): FontSet {
+  const key = own ? JSON.stringify((Object.entries(own) as [string, string | undefined][]).map(([style, f]) => [style, f, f && fileStamp(f)])) : family === 'arimo' ? '' : family;
   let set = sets.get(key);
   if (!set) {
-    set = new FontSet(own);
+    set = new FontSet(own, family);
+    if (sets.size >= 16) sets.clear();
     sets.set(key, set);
   }
   return set;

@@ -5,8 +5,11 @@
  */
 import type { LayoutStyle } from '../layout';
 import type { FaceStyle } from '../fonts/font-set';
+import { templateFormats } from './template-formats';
 
 export interface ParaFormat {
+  /** The font family as Word names it ("Arial", a template's "Calibri"); pagination sets it in its metric twin. */
+  font: string;
   /** Font size in points. */
   size: number;
   face: FaceStyle;
@@ -14,17 +17,28 @@ export interface ParaFormat {
   /** Space before and after in points (Word w:spacing before/after). */
   before: number;
   after: number;
-  /** Line spacing as a multiple of the font's single line (Word w:line / 240 with w:lineRule="auto"). */
+  /**
+   * Line spacing: with lineRule 'auto' a multiple of the font's single line (Word w:line / 240); with 'exact'
+   * or 'atLeast' a height in points (a council template's styles may say so).
+   */
   line: number;
+  lineRule: 'auto' | 'exact' | 'atLeast';
   /** Left indent of every line, in points. */
   indent: number;
+  /** Right indent, in points. */
+  indentRight: number;
+  /** The paragraph's own alignment (a template's style); absent: left, unless the layout says otherwise. */
+  align?: 'left' | 'center' | 'right';
   keepNext: boolean;
+  pageBreakBefore: boolean;
+  /** Two lines at least at a page's foot and head (w:widowControl); off, a paragraph may split anywhere. */
+  widowControl: boolean;
 }
 
 export type FormatName =
   | 'body' | 'lead' | 'note' | 'label' | 'title' | 'subtitle' | 'caption'
   | 'h1' | 'h2' | 'h3' | 'h4'
-  | 'tableText' | 'listItem' | 'tocTitle' | 'toc1' | 'toc2' | 'toc3' | 'toc4' | 'header' | 'footer';
+  | 'tableText' | 'listItem' | 'tocTitle' | 'toc1' | 'toc2' | 'toc3' | 'toc4' | 'header' | 'footer' | 'tableGap';
 
 /** Word's default 1.15 line spacing (w:line="276"). */
 export const LINE = 1.15;
@@ -39,8 +53,19 @@ export const BORDER = 0.5;
 /** Header and footer distance from the page edge (DOCX w:pgMar header/footer 480 twips). */
 export const RUNNING_DISTANCE = 24;
 
+/**
+ * The formats every paragraph kind is set in: a council Word template's styles when the layout carries one
+ * (template-formats.ts), else our house style. The DOCX writer declares the same formats for the styles it adds.
+ */
 export function paragraphFormats(s: LayoutStyle): Record<FormatName, ParaFormat> {
-  const base: ParaFormat = { size: s.fontSize, face: 'regular', colour: '#000000', before: 0, after: 8, line: LINE, indent: 0, keepNext: false };
+  return s.wordTemplate ? templateFormats(s.wordTemplate, s) : houseFormats(s);
+}
+
+export function houseFormats(s: LayoutStyle): Record<FormatName, ParaFormat> {
+  const base: ParaFormat = {
+    font: s.font, size: s.fontSize, face: 'regular', colour: '#000000', before: 0, after: 8, line: LINE, lineRule: 'auto', indent: 0, indentRight: 0,
+    keepNext: false, pageBreakBefore: false, widowControl: true,
+  };
   const heading = (level: 1 | 2 | 3 | 4, before: number): ParaFormat => ({ ...base, size: s.headingSizes[level], face: 'bold', colour: s.headingColour, before, after: 6, keepNext: true });
   const note = { ...base, size: Math.max(s.fontSize - 1, 11), colour: '#404040' };
   const toc = (level: number): ParaFormat => ({ ...base, after: 3, indent: 12 * (level - 1) });
@@ -65,5 +90,15 @@ export function paragraphFormats(s: LayoutStyle): Record<FormatName, ParaFormat>
     toc4: toc(4),
     header: { ...base, size: 10, colour: '#404040', after: 0, line: 1 },
     footer: { ...base, size: 10, colour: '#404040', after: 0, line: 1 },
+    tableGap: tableGap(base),
   };
+}
+
+/**
+ * The empty paragraph after every table, in both writers: Word has no space after a table (what follows
+ * would touch it) and joins two tables in a row into one. A 1pt line with the body's space after (at least
+ * 6pt), which collapses with the next paragraph's space before as any paragraph's does.
+ */
+export function tableGap(body: ParaFormat): ParaFormat {
+  return { ...body, size: 1, face: 'regular', before: 0, after: Math.max(body.after, 6), line: 1, lineRule: 'auto', indent: 0, indentRight: 0, keepNext: false, pageBreakBefore: false };
 }

@@ -4,6 +4,7 @@ import type { ImageBlock, LayoutStyle } from '../layout';
 import { fitWithin, ImageFileError, loadImage } from '../image-file';
 import { contentTwips } from '../paginate/page-size';
 import type { BodyItem } from './markdown-body';
+import { words } from './words';
 
 type FigureItem = Extract<BodyItem, { kind: 'figure' }>;
 
@@ -30,7 +31,7 @@ function lineOf(item: FigureItem, source: FigureSource): number {
  * its alt text for assistive technology and "Figure N: title" under it. A missing or unusable file is an error
  * at its line; an image without alt text a warning, since a screen reader then has nothing to say.
  */
-export function figureBlocks(items: BodyItem[], source: FigureSource, style: LayoutStyle): { items: BodyItem[]; diagnostics: Diagnostic[] } {
+export function figureBlocks(items: BodyItem[], source: FigureSource, style: LayoutStyle, figureWord = 'Figure {{n}}'): { items: BodyItem[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const width = contentTwips(style, 'portrait') / 20;
   let n = 0;
@@ -45,7 +46,7 @@ export function figureBlocks(items: BodyItem[], source: FigureSource, style: Lay
     const file = path.resolve(source.cwd, path.dirname(source.file), decodeURI(item.src));
     try {
       const image = loadImage(file);
-      const caption = `Figure ${++n}${item.title || item.alt ? `: ${item.title || item.alt}` : ''}`;
+      const caption = `${words(figureWord, { n: ++n })}${item.title || item.alt ? `: ${item.title || item.alt}` : ''}`;
       const block: ImageBlock = {
         kind: 'image',
         format: image.format,

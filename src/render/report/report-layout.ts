@@ -17,10 +17,13 @@ import { escapeData } from './markdown-escape';
 import { reportData } from './template-data';
 import { BlockSlots, compileBody, type BlockHelper } from './template-engine';
 import { checkTemplate } from './template-check';
-import { cleanMarkdownSource, parseBody } from './markdown-body';
+import { cleanMarkdownSource } from './markdown-body';
+import { parseBody } from './markdown-parse';
 import { bodyBlocks } from './body-blocks';
 import { figureBlocks } from './figures';
 import { Numberer } from './numbering';
+import { honourTocMinPages } from './contents';
+import { pageNumberWords } from './page-words';
 import { frontSheetData, frontSheetTable } from './front-sheet';
 import type { Templates } from './templates';
 import { words } from './words';
@@ -73,18 +76,19 @@ function helpers(input: ReportInput): Record<string, BlockHelper> {
     return found;
   };
   const overrides = input.settings.legendColours;
+  const w = input.templates.words;
   return {
     'action-table': ([code, name]) => {
       const p = plan(name);
       const sections = p.sections.filter((s) => code === undefined || s.code === code);
       if (!sections.length) throw new Error(`the plan has no section "${code}"`);
-      return sections.flatMap((s) => s.themes.flatMap((t): Block[] => [{ kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: t.number ? `${t.number}. ${t.title}` : t.title || s.title }] }, actionTable(t, p, overrides)]));
+      return sections.flatMap((s) => s.themes.flatMap((t): Block[] => [{ kind: 'paragraph', style: 'label', keepWithNext: true, runs: [{ text: t.number ? `${t.number}. ${t.title}` : t.title || s.title }] }, actionTable(t, p, overrides, w)]));
     },
-    'status-summary': ([name]) => [statusSummaryTable(plan(name))],
-    'status-key': ([name]) => [legendTable(plan(name).legend, overrides)],
+    'status-summary': ([name]) => [statusSummaryTable(plan(name), w)],
+    'status-key': ([name]) => [legendTable(plan(name).legend, overrides, w)],
     'finance-table': ([name]) => {
       const f = plan(name).finance;
-      return f ? [financeTable(f, input.settings.money)] : [{ kind: 'paragraph', runs: [{ text: 'None arising.' }] }];
+      return f ? [financeTable(f, input.settings.money)] : [{ kind: 'paragraph', runs: [{ text: w.noneArising }] }];
     },
     'risk-table': ([name]) => [riskTable(plan(name).risks)],
   };
@@ -96,7 +100,7 @@ function body(input: ReportInput, numberer: Numberer, ids: IdAllocator): { block
   const slots = new BlockSlots();
   const cleaned = cleanMarkdownSource(source);
   let markdown: string;
-  const data = escapeData(reportData(source.front, input.plans, input.settings.money));
+  const data = escapeData(reportData(source.front, input.plans, input.settings.money, input.templates));
   const blockHelpers = helpers(input);
   const problems = checkTemplate(cleaned.body, data, Object.keys(blockHelpers));
   if (problems.length)
@@ -108,8 +112,9 @@ function body(input: ReportInput, numberer: Numberer, ids: IdAllocator): { block
     const line = Number(message.match(/line (\d+)/)?.[1] ?? 0);
     return { blocks: [], diagnostics: [error('template-error', message, { file: source.file, line: source.bodyLine + Math.max(line - 1, 0) })] };
   }
-  const figures = figureBlocks(parseBody(markdown, slots), { file: source.file, body: source.body, bodyLine: source.bodyLine, cwd: input.cwd ?? process.cwd() }, houseStyle(input.settings));
-  return { blocks: bodyBlocks(figures.items, numberer, ids), diagnostics: [...cleaned.diagnostics, ...figures.diagnostics] };
+  const parsed = parseBody(markdown, slots, source);
+  const figures = figureBlocks(parsed.items, { file: source.file, body: source.body, bodyLine: source.bodyLine, cwd: input.cwd ?? process.cwd() }, houseStyle(input.settings), input.templates.words.figure);
+  return { blocks: bodyBlocks(figures.items, ids, { numberer, emptyCell: input.templates.words.none }), diagnostics: [...cleaned.diagnostics, ...parsed.diagnostics, ...figures.diagnostics] };
 }
 
 /** Appendices and background papers sections, unless the author wrote them. */
@@ -126,11 +131,11 @@ function closingSections(input: ReportInput, written: Block[], numberer: Numbere
       out.push({ kind: 'paragraph', runs: [{ text: l.text, ...(l.link ? { link: l.link } : {}) }], ...(n ? { number: n } : {}) });
     }
   };
-  if (!has(/^appendices\b/i)) {
+  if (!has(/^(appendices|atodiadau)\b/i)) {
     const entries = front.appendices.map((a) => ({ text: words(w.appendixListEntry, a) + (a.exempt ? w.exemptAppendixNote : a.publishedSeparately ? w.separatelyPublishedNote : '') }));
     section(w.appendicesHeading, entries.length ? entries : [{ text: w.noAppendices }]);
   }
-  if (!has(/^background (papers|documents)\b/i)) {
+  if (!has(/^(background (papers|documents)|papurau cefndir)\b/i)) {
     const papers = front.backgroundPapers.map((p) => ({ text: p.title, ...(p.link ? { link: p.link } : {}) }));
     section(w.backgroundPapersHeading, papers.length ? papers : [{ text: w.noBackgroundPapers }]);
   }
@@ -164,16 +169,18 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
   ];
   if (exempt && front.classification !== 'public')
     opening.push({ kind: 'paragraph', style: 'lead', runs: [{ text: `${exemptionWording(exempt)}. ${front.classification.reason}` }] });
-  const bodyHeadings = written.blocks.filter((b) => b.kind === 'heading').length;
-  if (appendices.length || bodyHeadings >= 8) opening.push({ kind: 'toc', title: input.templates.wording.contentsTitle, maxLevel: 2 });
+  // Kept or taken out once the paper's length is known (render.tocMinPages).
+  opening.push({ kind: 'toc', title: input.templates.wording.contentsTitle, maxLevel: 2 });
   const sections: LayoutSection[] = [{ orientation: 'portrait', header: runningHeader(input, right, exempt), blocks: [...opening, ...written.blocks, ...closing] }];
   for (const { appendix, plan } of appendices)
     sections.push(
       ...planAppendixSections(plan, {
         letter: appendix.letter,
         title: appendix.title,
-        header: runningHeader(input, `Appendix ${appendix.letter}`, appendix.exempt ? appendixExemptParagraphs(appendix, front) : undefined),
+        header: runningHeader(input, words(input.templates.words.appendix, appendix), appendix.exempt ? appendixExemptParagraphs(appendix, front) : undefined),
         settings,
+        heading: words(input.templates.wording.appendixTitle, appendix),
+        words: input.templates.words,
         headingLevel: 2,
         idPrefix: `appendix-${appendix.letter.toLowerCase()}-`,
       }),
@@ -182,10 +189,10 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
     meta: { title: front.title, subject: `${front.committee}, ${frontSheetData(front, input.templates).meetingDate}`, author: front.author.name, keywords: [front.committee, 'report'], language: front.language, created: input.created },
     style: houseStyle(settings),
     numbering: numberer.sequences(),
-    footer: { pageNumbers: true, left: front.council ?? settings.council },
+    footer: { pageNumbers: true, left: front.council ?? settings.council, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) },
     sections,
   };
-  return { doc: finishLayout(doc, settings), diagnostics: written.diagnostics };
+  return { doc: honourTocMinPages(finishLayout(doc, settings), settings.tocMinPages), diagnostics: written.diagnostics };
 }
 
 /** Each plan appendix as a document of its own; exempt ones carry the marking on every page. */
@@ -198,11 +205,15 @@ export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc
       const doc = planAppendixDocument(input.plans[a.plan!]!, {
         letter: a.letter,
         title: a.title,
-        header: runningHeader(input, `Appendix ${a.letter}`, paragraphs),
+        header: runningHeader(input, words(input.templates.words.appendix, a), paragraphs),
         settings: reportSettings(front, input.settings),
         created: input.created,
+        heading: words(input.templates.wording.appendixTitle, a),
+        words: input.templates.words,
+        language: front.language,
       });
-      return { appendix: a, doc: finishLayout(doc, input.settings) };
+      const footer = { ...doc.footer, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) };
+      return { appendix: a, doc: finishLayout({ ...doc, footer }, input.settings) };
     });
 }
 

@@ -29,7 +29,7 @@ const keysOf = (v: unknown): string[] => (v && typeof v === 'object' ? Object.ke
 function describeKnown(path: string[], at: unknown): string {
   const keys = keysOf(at).filter((k) => !k.startsWith('_'));
   const prefix = path.length ? `${path.join('.')}.` : '';
-  if (!keys.length) return path.length ? `"${path.join('.')}" has no fields` : 'the report has no fields';
+  if (!keys.length) return path.length ? `"${path.join('.')}" has no fields` : 'no fields can be printed here';
   const shown = keys.slice(0, 8).map((k) => prefix + k);
   return `expected one of ${shown.join(', ')}${keys.length > 8 ? ', …' : ''}`;
 }

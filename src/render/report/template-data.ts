@@ -4,11 +4,12 @@ import type { ReportFrontMatter } from '../../model/report-source';
 import { statusCounts } from '../../model/plan-summary-counts';
 import { financeSummaryText } from '../finance-table';
 import type { MoneyUnit } from '../money';
-import { longDate } from './dates-text';
+import { longDate } from '../../dates/format';
+import type { Templates } from './templates';
 
 /** A plan as template data: plain values authors can print ({{plan.actions.length}}, counts by status). */
-export function planData(plan: Plan, money: MoneyUnit) {
-  const actions = [...planActions(plan)].map(({ action }) => ({ id: action.id ?? '', text: action.text, status: action.status?.label ?? 'Not rated', due: action.due.text }));
+export function planData(plan: Plan, money: MoneyUnit, notRated = 'Not rated') {
+  const actions = [...planActions(plan)].map(({ action }) => ({ id: action.id ?? '', text: action.text, status: action.status?.label ?? notRated, due: action.due.text }));
   const counts = statusCounts(plan);
   return {
     title: plan.title,
@@ -21,7 +22,7 @@ export function planData(plan: Plan, money: MoneyUnit) {
   };
 }
 
-export function reportData(front: ReportFrontMatter, plans: Record<string, Plan>, money: MoneyUnit) {
-  const named = Object.fromEntries(Object.entries(plans).map(([k, p]) => [k, planData(p, money)]));
-  return { ...front, meetingDate: longDate(front.meeting.date), ...named };
+export function reportData(front: ReportFrontMatter, plans: Record<string, Plan>, money: MoneyUnit, t: Pick<Templates, 'language' | 'words'>) {
+  const named = Object.fromEntries(Object.entries(plans).map(([k, p]) => [k, planData(p, money, t.words.notRated)]));
+  return { ...front, meetingDate: longDate(front.meeting.date, t.language), ...named };
 }

@@ -1,28 +1,36 @@
-import { Footer, Header, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { LayoutDocument, LayoutSection } from '../../render/layout';
-import { docxImageRun } from './image-run';
+import { drawingRun } from './drawing';
+import { textRun } from './inline';
+import type { PartContext } from './part-context';
+import { val, W_ROOT_NS, XML_DECLARATION } from './xml-write';
+
+/** The exempt marking's colour, as the PDF prints it. */
+export const MARKING_COLOUR = '#9C0006';
+
+const rightTab = (widthTwips: number) => `<w:tabs><w:tab w:val="right" w:pos="${widthTwips}"/></w:tabs>`;
 
 /** Running header: left and right text, and the exempt marking on every page of the section. */
-export function docxHeader(section: LayoutSection, widthTwips: number): Header {
+export function headerXml(section: LayoutSection, widthTwips: number, part: PartContext): string {
   const { left = '', right = '', marking, logo } = section.header;
   // The council's logo opens the header line, with its alt text, before the left-hand words.
-  const lead = logo ? [docxImageRun(logo, 'Logo'), new TextRun('  ')] : [];
-  const children = [
-    new Paragraph({ style: 'Header', tabStops: [{ type: TabStopType.RIGHT, position: widthTwips }], children: [...lead, new TextRun(left), new TextRun({ children: [new Tab(), right] })] }),
-  ];
-  if (marking) children.push(new Paragraph({ style: 'Header', children: [new TextRun({ text: marking, bold: true, color: '9C0006' })] }));
-  return new Header({ children });
+  const lead = logo ? drawingRun(logo, 'Logo', part) + textRun('  ') : '';
+  const style = val('w:pStyle', part.styles.header);
+  let body = `<w:p><w:pPr>${style}${rightTab(widthTwips)}</w:pPr>${lead}${textRun(left)}<w:r><w:tab/></w:r>${textRun(right)}</w:p>`;
+  if (marking) body += markingParagraph(marking, part.styles.header);
+  return `${XML_DECLARATION}<w:hdr ${W_ROOT_NS}>${body}</w:hdr>`;
 }
 
+/** The exempt marking as a header paragraph: bold, in the marking colour. */
+export function markingParagraph(marking: string, headerStyle: string): string {
+  return `<w:p><w:pPr>${val('w:pStyle', headerStyle)}</w:pPr>${textRun(marking, { bold: true, colour: MARKING_COLOUR })}</w:p>`;
+}
+
+const field = (instruction: string) =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+
 /** "Page X of Y": PAGE and NUMPAGES fields, which Word keeps up to date itself. */
-export function docxFooter(doc: LayoutDocument, widthTwips: number): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: 'Footer',
-        tabStops: [{ type: TabStopType.RIGHT, position: widthTwips }],
-        children: [new TextRun(doc.footer.left ?? ''), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
-      }),
-    ],
-  });
+export function footerXml(doc: LayoutDocument, widthTwips: number, part: PartContext): string {
+  const w = doc.footer.pageNumberWords ?? { before: 'Page ', between: ' of ', after: '' };
+  const p = `<w:p><w:pPr>${val('w:pStyle', part.styles.footer)}${rightTab(widthTwips)}</w:pPr>${textRun(doc.footer.left ?? '')}<w:r><w:tab/></w:r>${textRun(w.before)}${field('PAGE')}${textRun(w.between)}${field('NUMPAGES')}${w.after ? textRun(w.after) : ''}</w:p>`;
+  return `${XML_DECLARATION}<w:ftr ${W_ROOT_NS}>${p}</w:ftr>`;
 }

@@ -2,9 +2,9 @@ import type { LayoutDocument } from '../../render/layout';
 
 /**
  * Characters XML 1.0 cannot carry at all: C0 controls other than tab, line feed and carriage return, the
- * non-characters U+FFFE and U+FFFF, and unpaired surrogates. The docx package drops the controls itself
- * but writes U+FFFE and U+FFFF as they are, which makes a part Word refuses to open. The readers warn about
- * such characters with their cell; this is the writer's own guarantee that none reaches the XML.
+ * non-characters U+FFFE and U+FFFF, and unpaired surrogates: one of them makes a part Word refuses to open.
+ * The readers warn about such characters with their cell; this is the writer's own guarantee that none
+ * reaches the XML (xml-write.ts then escapes only the markup characters).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu;

@@ -1,0 +1,25 @@
+import type { Inline } from '../layout';
+import type { FontSet } from '../fonts/font-set';
+import { breakLines, type Line, type Missing } from './break-lines';
+import type { ParaFormat } from './formats';
+
+/**
+ * Line breaking is most of pagination's work, and an appendix is laid out twice in one build (inside the
+ * report and as its own file): the same text at the same size and width breaks the same way, so it is broken
+ * once per process. Bounded so a long run of builds cannot grow it without limit.
+ */
+const lineCache = new Map<string, { lines: Line[]; missing: Missing[] }>();
+const LINE_CACHE_LIMIT = 200_000;
+
+export function brokenLines(runs: Inline[], face: ParaFormat['face'], size: number, width: number, fonts: FontSet, missing: (m: Missing) => void): Line[] {
+  const key = `${fonts.id}|${face}|${size}|${width}|${JSON.stringify(runs)}`;
+  let hit = lineCache.get(key);
+  if (!hit) {
+    const found: Missing[] = [];
+    hit = { lines: breakLines(runs, face, size, width, fonts, (m) => found.push(m)), missing: found };
+    if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
+    lineCache.set(key, hit);
+  }
+  hit.missing.forEach(missing);
+  return hit.lines;
+}
