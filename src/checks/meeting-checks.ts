@@ -17,7 +17,7 @@ export function checkMeetingFile(file: string, config: Config): Diagnostic[] {
   if (!meeting) return source.diagnostics;
   const cal = WorkingCalendar.fromSettings(config.governance);
   const at = (key: string) => ({ file, line: (lineOfKey(`---\n${source.text}\n---\n`, [key]) ?? 2) - 1 });
-  const out: Diagnostic[] = [...checkWorkingDay(meeting.date, 'the meeting date', cal, at('date'))];
+  const out: Diagnostic[] = [...source.diagnostics, ...checkWorkingDay(meeting.date, 'the meeting date', cal, at('date'))];
   if (meeting.agendaPublished) {
     out.push(...checkAgendaPublication(meeting.date, meeting.agendaPublished, cal, config.governance, at('agendaPublished')));
     out.push(...checkWorkingDay(meeting.agendaPublished, 'agenda publication', cal, at('agendaPublished')));

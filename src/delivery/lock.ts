@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputFolderProblem } from '../io/atomic-write';
+import { processAlive } from '../io/process-alive';
 
 /** Another live run holds the lock (exit 2). */
 export class LockHeld extends Error {}
@@ -33,14 +34,6 @@ export interface LockOptions {
   alive?: (pid: number) => boolean;
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readOwner(file: string): { text: string; owner?: Partial<LockOwner> } | undefined {
   let text: string;
@@ -78,7 +71,7 @@ function staleness(owner: Partial<LockOwner> | undefined, o: Required<LockOption
  * rename can succeed) and the contest starts again.
  */
 export function acquireLock(file: string, options: LockOptions = {}): Lock {
-  const o: Required<LockOptions> = { staleAfterMs: options.staleAfterMs ?? 24 * 60 * 60 * 1000, alive: options.alive ?? pidAlive };
+  const o: Required<LockOptions> = { staleAfterMs: options.staleAfterMs ?? 24 * 60 * 60 * 1000, alive: options.alive ?? processAlive };
   preflight(file);
   const owner: LockOwner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   const text = JSON.stringify(owner) + '\n';

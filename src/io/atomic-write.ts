@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { isSystemPath } from './safe-read';
 import { systemErrorWords } from './system-error';
+import { processAlive } from './process-alive';
 
 /**
  * Where output may go. `root` is the output folder (default: the file's own folder): a file is written only
@@ -129,7 +130,7 @@ function removeStaleTemps(dir: string): void {
   }
   for (const name of names) {
     const pid = Number(name.match(TEMP)?.[1]);
-    if (!pid || pid === process.pid || alive(pid)) continue;
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
     const file = path.join(dir, name);
     try {
       if (Date.now() - fs.lstatSync(file).mtimeMs > STALE_TEMP_MS) removeQuietly(file);
@@ -139,14 +140,6 @@ function removeStaleTemps(dir: string): void {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Control characters, separators and dot-names have no place in a file name we make. */
 // eslint-disable-next-line no-control-regex

@@ -58,12 +58,19 @@ export function parseFrontMatter<S extends z.ZodType>(text: string, file: string
     missingMessage: (key) => `missing front-sheet field "${key}"`,
   });
   if (r.data === undefined) return { ...base, text, diagnostics: r.diagnostics };
-  const found: Removed[] = [];
-  const front = cleanStrings(r.data, [], found) as z.infer<S>;
-  const diagnostics = found.map((f) =>
-    warning('invalid-characters', `${describeRemoved(f.removed)} from the front-matter field "${fieldName(f.path)}"`, { file, line: r.doc ? lineOf(r.doc, split.yaml, f.path) : 1 }),
-  );
+  const { data: front, diagnostics } = withoutInvalidCharacters(r.data as z.infer<S>, 'front-matter field', file, (path) => (r.doc ? lineOf(r.doc, split.yaml, path) : 1));
   return { ...base, text, front, diagnostics };
+}
+
+/**
+ * Every string of parsed YAML (front matter, a meeting file) without the characters a document cannot hold,
+ * and an `invalid-characters` warning naming each field that had them, at its line.
+ */
+export function withoutInvalidCharacters<T>(data: T, what: string, file: string, lineOfPath: (path: (string | number)[]) => number): { data: T; diagnostics: Diagnostic[] } {
+  const found: Removed[] = [];
+  const clean = cleanStrings(data, [], found) as T;
+  const diagnostics = found.map((f) => warning('invalid-characters', `${describeRemoved(f.removed)} from the ${what} "${fieldName(f.path)}"`, { file, line: lineOfPath(f.path) }));
+  return { data: clean, diagnostics };
 }
 
 interface Removed {

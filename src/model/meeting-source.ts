@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { readBoundedText } from '../io/safe-read';
 import { validateYaml } from '../diagnostics/yaml-schema';
+import { lineOfYamlKey, withoutInvalidCharacters } from './front-matter';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 
@@ -37,5 +38,8 @@ export function readMeeting(file: string, shown = file): MeetingSource {
   // Bounded: a meeting file named as /dev/zero or a FIFO is refused, not read for ever.
   const text = readBoundedText(file, { shown, kind: 'text' });
   const r = validateYaml(text, MeetingSchema, { file: shown, codes: { yaml: 'meeting-yaml', invalid: 'meeting-invalid', unknownKey: 'meeting-unknown-key' } });
-  return r.data ? { file: shown, text, meeting: r.data, diagnostics: [] } : { file: shown, text, diagnostics: r.diagnostics };
+  if (!r.data) return { file: shown, text, diagnostics: r.diagnostics };
+  // Control characters pasted into an item's title would reach the agenda, the packs' bookmarks and metadata.
+  const { data: meeting, diagnostics } = withoutInvalidCharacters(r.data, 'meeting field', shown, (path) => lineOfYamlKey(text, path));
+  return { file: shown, text, meeting, diagnostics };
 }

@@ -263,6 +263,20 @@ describe('front matter strings and workbook names', () => {
     ]);
   });
 
+  it('control characters are removed from meeting file strings too, with a warning naming the field and its line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-meeting-chars-'));
+    const file = path.join(dir, 'meeting.yaml');
+    // Line 5 is the first item's title (committee 1, date 2, time 3, items 4).
+    fs.writeFileSync(file, 'committee: "Cabinet\\u0007"\ndate: 2026-04-14\ntime: "10:00"\nitems:\n  - { title: "Apologies\\u001B for absence", text: To receive apologies. }\n');
+    const source = readMeeting(file);
+    expect(source.meeting!.committee).toBe('Cabinet');
+    expect(source.meeting!.items[0]).toMatchObject({ title: 'Apologies for absence' });
+    expect(source.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['invalid-characters', 1, '1 character a document cannot hold (U+0007) removed from the meeting field "committee"'],
+      ['invalid-characters', 5, '1 character a document cannot hold (U+001B) removed from the meeting field "items.title (item 1)"'],
+    ]);
+  });
+
   it('a workbook named like a front-matter field (title) is an error at its line naming both; cabinet check exits 1', () => {
     const dir = reportFolder();
     // workbooks is line 11; the appendix names the workbook too.

@@ -1,9 +1,9 @@
 /**
  * A DOCX a reader can trust: LibreOffice, standing in for Word, lays out every DOCX the samples write, and
- * its page count is compared with the page count of the PDF we wrote from the same layout. Counted by
- * hand on 1 December 2026: 27 of the 28 agree; the Shropshire report is 7 pages as PDF and 8 as
- * LibreOffice lays its DOCX out (its landscape appendix's first heading sits a line lower in the DOCX).
- * The test fails if fewer agree than that, and names every document that differs.
+ * its page count must be the page count of the PDF we wrote from the same layout, for every one of them
+ * (the test names each document that differs). Word and LibreOffice keep a paragraph's space before at the
+ * top of a page a section break started, so pagination does too: without it the Shropshire report's
+ * landscape appendix began a line higher in our PDF, which came to 7 pages against LibreOffice's 8.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -33,7 +33,7 @@ async function pages(pdf: string): Promise<number> {
 }
 
 describe('LibreOffice and our PDF', () => {
-  itWithLibreOffice()('lay out every sample DOCX on as many pages as our PDF of it (27 of 28 today)', async () => {
+  itWithLibreOffice()('lay out every sample DOCX on as many pages as our PDF of it', async () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'samples', '--out', OUT], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const docx = docxUnder(OUT).sort();
@@ -46,6 +46,6 @@ describe('LibreOffice and our PDF', () => {
       if (ours !== lo) differ.push(`${path.relative(OUT, file)}: our PDF ${ours} pages, LibreOffice ${lo}`);
     }
     console.log(`LibreOffice lays out ${docx.length - differ.length} of ${docx.length} sample DOCX on as many pages as our PDF${differ.length ? `; differs: ${differ.join('; ')}` : ''}`);
-    expect(differ.length).toBeLessThanOrEqual(1);
+    expect(differ).toEqual([]);
   }, 900_000);
 });

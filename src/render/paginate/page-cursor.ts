@@ -40,11 +40,19 @@ export class PageCursor {
     return this.frame.left;
   }
 
+  /**
+   * The page was started by a section break, not by text running over: Word and LibreOffice keep the first
+   * paragraph's space before there (a DOCX section break is a hard break), where they drop it after a
+   * natural page break.
+   */
+  private afterSectionBreak = false;
+
   /** A section starts on a new page of its own frame. */
   startSection(frame: PageFrame, index: number): void {
     this.frame = frame;
     this.sectionIndex = index;
     this.newPage();
+    this.afterSectionBreak = index > 0;
   }
 
   newPage(): void {
@@ -55,6 +63,7 @@ export class PageCursor {
     this.y = this.top;
     this.prevAfter = 0;
     this.empty = true;
+    this.afterSectionBreak = false;
   }
 
   push(...boxes: Box[]): void {
@@ -62,7 +71,7 @@ export class PageCursor {
   }
 
   gapBefore(item: Item): number {
-    if (this.empty) return 0;
+    if (this.empty) return this.afterSectionBreak && item.kind === 'para' ? item.fmt.before : 0;
     if (item.kind === 'para') return Math.max(this.prevAfter, item.fmt.before);
     return this.prevAfter;
   }
