@@ -90,9 +90,14 @@ export class OutputSet {
 
   /** The file names the folder's existing manifest lists (none when there is none, or it is not ours). */
   private earlierFiles(): string[] {
+    const file = path.join(this.dir, MANIFEST_FILE);
+    // Only a regular file of a manifest's size is read: one planted as a link to /dev/zero or a FIFO would
+    // never finish reading, and the names it lists are file names of this folder only (the schema says so).
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > 16 * 1024 * 1024) return [];
     let text: string;
     try {
-      text = fs.readFileSync(path.join(this.dir, MANIFEST_FILE), 'utf8');
+      text = fs.readFileSync(file, 'utf8');
     } catch {
       return [];
     }

@@ -59,4 +59,16 @@ describe('a build replaces the whole output set of its folder', () => {
     expect(r.code).toBe(1);
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'report.docx', 'report.pdf']);
   }, 90_000);
+
+  it('a manifest planted as a link to /dev/zero is never read: the build stops at once naming it (exit 2)', async () => {
+    const dir = workspace();
+    expect((await cabinetAsync(['build', 'report.md', '--out', 'out', '--format', 'pdf'], { cwd: dir }).done).code).toBe(0);
+    const manifest = path.join(dir, folder, 'manifest.json');
+    fs.rmSync(manifest);
+    fs.symlinkSync('/dev/zero', manifest);
+    // Read, it would never end: the test's timeout is the bound.
+    const r = await cabinetAsync(['build', 'report.md', '--out', 'out', '--format', 'pdf'], { cwd: dir }).done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('manifest.json: is a symbolic link; output is never written through a link');
+  }, 60_000);
 });
