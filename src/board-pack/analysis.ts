@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { Action, LegendEntry, Plan, Section } from '../model/plan';
 import { planActions } from '../model/plan';
 import { fromIso, shiftIso } from '../dates/iso';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Config } from '../config/schema';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { UnreadableInputError, error } from '../diagnostics/diagnostic';

@@ -1,4 +1,6 @@
-import { format, lastDayOfMonth, subMonths } from 'date-fns';
+import { format } from 'date-fns/format';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { subMonths } from 'date-fns/subMonths';
 import { fromIso } from '../dates/iso';
 import { monthName as monthWord } from '../dates/format';
 

@@ -7,6 +7,18 @@ import { readPolicyOf } from '../config/read-policy';
 import { setProcessReadPolicy } from '../io/read-policy';
 import type { Format } from '../pipeline/render-document';
 
+/** The options every command that writes papers (build, agenda) takes, parsed and explained alike. */
+export const PAPER_OPTIONS = {
+  out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, 'word-template': { type: 'string' },
+} as const;
+
+export const PAPER_OPTIONS_HELP = `  --out DIR          output folder (default output)
+  --format LIST      docx,pdf (default both)
+  --templates DIR    a council's own templates folder: files and keys it lacks come from ours;
+                     checked first, every problem listed (exit 2)
+  --config FILE      settings file (default data/cabinet.config.yaml if present)
+  --word-template FILE  a council's Word template (.dotx or .docx), instead of render.wordTemplate`;
+
 /** --format docx,pdf (default both). */
 export function parseFormats(value: string | undefined): Format[] {
   if (!value) return ['pdf', 'docx'];

@@ -1,4 +1,6 @@
-import { addDays, getDay, lastDayOfMonth } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { getDay } from 'date-fns/getDay';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { easterSunday } from './easter';
 import { toIso } from './iso';
 

@@ -1,4 +1,4 @@
-import { getDay } from 'date-fns';
+import { getDay } from 'date-fns/getDay';
 import type { GovernanceSettings } from '../config/schema';
 import { bankHolidays, type Region } from './bank-holidays';
 import { fromIso, shiftIso } from './iso';

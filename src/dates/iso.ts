@@ -1,4 +1,7 @@
-import { addDays, format, isValid, parse } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 /** Dates cross our API as yyyy-mm-dd strings: no time zones, no clocks. Inside, local calendar dates. */
 export function fromIso(iso: string): Date {

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { currentReadPolicy } from './read-policy';
 
 /**
  * A file's identity and version: device, inode, size and modification time. A warm process (cabinet preview,
@@ -16,8 +17,9 @@ export function fileStamp(file: string): string {
 }
 
 /**
- * A cache of what was read from files, re-read when a file's stamp changes. Bounded: the oldest entries go
- * first, so a long session of edits cannot grow it without limit.
+ * A cache of what was read from files, re-read when a file's stamp changes or the build asking reads under
+ * other rules (limits, read roots: a file one build's settings refuse is not handed to it because another
+ * build read it). Bounded: the oldest entries go first, so a long session of edits cannot grow it without limit.
  */
 export class StampedCache<V> {
   private readonly entries = new Map<string, { stamp: string; value: V }>();
@@ -25,7 +27,8 @@ export class StampedCache<V> {
   constructor(private readonly limit = 64) {}
 
   get(file: string, load: () => V): V {
-    const stamp = fileStamp(file);
+    const policy = currentReadPolicy();
+    const stamp = `${fileStamp(file)}|${JSON.stringify(policy.limits)}|${policy.cwd}|${policy.readRoots.join('\0')}`;
     const known = this.entries.get(file);
     if (known && known.stamp === stamp) return known.value;
     const value = load();

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Config } from '../config/schema';
 import { error, type Diagnostic, UnreadableInputError } from '../diagnostics/diagnostic';
 import { readMeeting, type Meeting } from '../model/meeting-source';

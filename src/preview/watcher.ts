@@ -9,6 +9,24 @@ export interface WatchOptions {
   settleMs?: number;
   /** Give up waiting for a file that keeps changing after this long, and build anyway. */
   maxWaitMs?: number;
+  /** Hears, once per folder and reason, that saves there will not be seen (default: standard error). */
+  onError?: (message: string) => void;
+}
+
+/** Why a folder cannot be watched, in words an author can act on. */
+function watchErrorWords(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOSPC':
+      return "the system's limit on watched files is reached (ask for fs.inotify.max_user_watches to be raised)";
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied: this user may not watch it';
+    default:
+      return 'the system would not watch it';
+  }
 }
 
 const look = (file: string) => {
@@ -54,7 +72,15 @@ export class SourceWatcher {
     });
     const event = (p: string) => this.event(path.resolve(p));
     this.watcher.on('add', event).on('change', event).on('unlink', event).on('addDir', event).on('unlinkDir', event);
-    this.watcher.on('error', () => undefined);
+    // Said, not swallowed: an author who saves into a folder we cannot watch must know to rebuild by hand.
+    const said = new Set<string>();
+    this.watcher.on('error', (e: unknown) => {
+      const where = (e as { path?: string } | undefined)?.path ?? [...this.roots].join(', ');
+      const message = `cannot watch ${where} for saves: ${watchErrorWords(e)}; saves there will not rebuild the paper`;
+      if (said.has(message)) return;
+      said.add(message);
+      (this.options.onError ?? ((m: string) => process.stderr.write(`${m}\n`)))(message);
+    });
     this.whenReady = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
     this.update(sources);
   }

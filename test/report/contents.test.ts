@@ -7,12 +7,12 @@ import { readDocx } from '../support/docx';
 import { hostileWorkbook, reportFile, tempDir } from './fixtures';
 
 /** A report with no appendix printed inside it, of `sections` numbered sections of a few paragraphs each. */
-async function build(sections: number, tocMinPages: number, length = 4) {
+async function build(sections: number, tocMinPages: number, length = 4, appendices = '[]') {
   const dir = tempDir();
   await hostileWorkbook(path.join(dir, 'plan.xlsx'));
   const para = (n: number) => 'The service has met every milestone in the plan this quarter and the board has reviewed the evidence with the inspectors. '.repeat(n);
   const body = Array.from({ length: sections }, (_, i) => `## Section ${i + 1}\n\n${para(length)}\n\n${para(length)}\n`).join('\n');
-  const file = reportFile(dir, { appendices: '[]' }, body);
+  const file = reportFile(dir, { appendices }, body);
   const config = defaultConfig();
   config.render.tocMinPages = tocMinPages;
   const r = await buildReport(file, { config, outDir: path.join(dir, 'out'), cwd: dir });
@@ -36,5 +36,15 @@ describe('render.tocMinPages', () => {
     // One section: a single page without the list (read from its PDF), so only 0 or 1 would list it.
     expect(await build(1, 2, 1)).toEqual({ pages: 1, pdfContents: false, docxContents: false });
     expect(await build(1, 0, 1)).toMatchObject({ pdfContents: true, docxContents: true });
+  }, 60000);
+
+  it('counts the pages of an appendix printed inside the report, which starts a section of its own', async () => {
+    const inline = '[{ letter: A, title: Test plan, plan: plan }]';
+    // The report alone is one page; its appendix adds landscape pages (both read from the PDF).
+    const bare = await build(1, 99, 1, inline);
+    expect(bare.pdfContents).toBe(false);
+    expect(bare.pages).toBeGreaterThan(1);
+    expect(await build(1, bare.pages, 1, inline)).toMatchObject({ pdfContents: true, docxContents: true });
+    expect(await build(1, bare.pages + 1, 1, inline)).toEqual({ ...bare, pdfContents: false });
   }, 60000);
 });

@@ -3,9 +3,9 @@ import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildAgenda } from '../../pipeline/build-agenda';
-import { parseFormats, settingsOrReport, templatesOrReport } from '../options';
+import { PAPER_OPTIONS, PAPER_OPTIONS_HELP, parseFormats, settingsOrReport, templatesOrReport } from '../options';
 
-const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--quiet]
+const HELP = `Usage: cabinet agenda <meeting.yaml> [--out DIR] [--format pdf,docx] [--templates DIR] [--config FILE] [--word-template FILE] [--quiet]
 
 Builds a meeting's papers into output/<date>-<committee>-agenda/:
   Agenda frontsheet <date> <time> <committee>.pdf   the agenda, each item with its page range
@@ -17,12 +17,7 @@ and the same as DOCX, with manifest.json saying which files are exempt. Exempt i
 public pack: the public agenda lists them with their Schedule 12A paragraph.
 
 Options:
-  --out DIR          output folder (default output)
-  --format LIST      docx,pdf (default both)
-  --templates DIR    a council's own templates folder: files and keys it lacks come from ours;
-                     checked first, every problem listed (exit 2)
-  --config FILE      settings file (default data/cabinet.config.yaml if present)
-  --word-template FILE  a council's Word template (.dotx or .docx), instead of render.wordTemplate
+${PAPER_OPTIONS_HELP}
   --quiet            no progress lines
   --help             show this help
 
@@ -33,7 +28,7 @@ export const agendaCommand: Command = {
   summary: 'build the agenda and the public and restricted reports packs for a meeting',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, 'word-template': { type: 'string' }, quiet: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(argv, { ...PAPER_OPTIONS, quiet: { type: 'boolean' } });
     if (positionals.length !== 1) throw new UsageError('name one meeting file');
     const formats = parseFormats(values.format);
     const config = settingsOrReport(values.config, io);

@@ -5,7 +5,7 @@ import { EXIT_DATA_ERRORS, EXIT_OK, UsageError, EXIT_USAGE } from '../command';
 import { parseCommandArgs } from '../args';
 import { formatDiagnostic, summaryLine } from '../../diagnostics/reporter';
 import { buildSource } from '../../pipeline/build-source';
-import { parseFormats, settingsOrReport, templatesOrReport } from '../options';
+import { PAPER_OPTIONS, PAPER_OPTIONS_HELP, parseFormats, settingsOrReport, templatesOrReport } from '../options';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 
 const HELP = `Usage: cabinet build [report.md|decision.md…] [options]
@@ -16,12 +16,7 @@ Builds each report and its appendices as DOCX and PDF into output/<meeting-date>
 every file in data/reports/ and data/decisions/.
 
 Options:
-  --out DIR          output folder (default output)
-  --format LIST      docx,pdf (default both)
-  --templates DIR    a council's own templates folder: files and keys it lacks come from ours;
-                     checked first, every problem listed (exit 2)
-  --config FILE      settings file (default data/cabinet.config.yaml if present)
-  --word-template FILE  a council's Word template (.dotx or .docx), instead of render.wordTemplate
+${PAPER_OPTIONS_HELP}
   --strict           warnings stop the build too
   --quiet            do not list the files written
   --json             print {reports:[{report, outputDir, files, diagnostics}]}
@@ -52,7 +47,7 @@ export const buildCommand: Command = {
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
-      out: { type: 'string' }, format: { type: 'string' }, templates: { type: 'string' }, config: { type: 'string' }, 'word-template': { type: 'string' },
+      ...PAPER_OPTIONS,
       strict: { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' }, watch: { type: 'boolean' },
     });
     const formats = parseFormats(values.format);

@@ -1,4 +1,6 @@
-import { endOfQuarter, isValid, lastDayOfMonth } from 'date-fns';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { isValid } from 'date-fns/isValid';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import type { DueDate } from '../plan';
 import type { RawCell } from '../../readers/raw';
 import { dateWords } from '../../dates/format';

@@ -23,22 +23,36 @@ import { addRunningHeads } from './running-heads';
 import type { Box, Paginated, StructNode } from './page-model';
 
 export function paginate(doc: LayoutDocument): Paginated {
+  const { cursor, root, missing, fonts, formats } = place(doc);
+  const { pages, headingPages } = cursor;
+  fillContentsNumbers(cursor.numberSlots, headingPages);
+  addRunningHeads(pages, doc, fonts, formats);
+  return { pages, root, pagination: { pageCount: pages.length, headingPages }, missing };
+}
+
+/**
+ * Whether the document runs to at least `pages` pages, laying out only as many sections as it takes to
+ * know: a 5,000-action appendix is not measured to learn that the report before it is already long enough.
+ */
+export function hasPages(doc: LayoutDocument, pages: number): boolean {
+  return place(doc, pages).cursor.pages.length >= pages;
+}
+
+function place(doc: LayoutDocument, enough = Infinity) {
   const fonts = fontBook(doc.style);
   const formats = paragraphFormats(doc.style);
   const missing: Missing[] = [];
   const root: StructNode = { role: 'Document', children: [] };
   const cx: ItemContext = { doc, fonts, formats, root, missing };
   const cursor = new PageCursor();
-  doc.sections.forEach((section, s) => {
+  for (const [s, section] of doc.sections.entries()) {
+    if (cursor.pages.length >= enough) break;
     const frame = sectionFrame(doc, section, fonts);
     const items = sectionItems(section.blocks, frame.contentWidth, cx);
     cursor.startSection(frame, s);
     placeItems(cursor, items);
-  });
-  const { pages, headingPages } = cursor;
-  fillContentsNumbers(cursor.numberSlots, headingPages);
-  addRunningHeads(pages, doc, fonts, formats);
-  return { pages, root, pagination: { pageCount: pages.length, headingPages }, missing };
+  }
+  return { cursor, root, missing, fonts, formats };
 }
 
 export type { Box };
