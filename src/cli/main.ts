@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, so every module after it compiles from the code cache npm run build made.
+import './code-cache';
 import { type CommandIO, EXIT_USAGE, UsageError } from './command';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { COMMANDS } from './registry';

@@ -56,8 +56,9 @@ export function readBoundedFile(file: string, options: BoundedReadOptions = {}):
     throw new UnreadableInputError(shown, `cannot be opened: ${readProblem(e)}`);
   }
   try {
-    refuseNonRegular(fs.fstatSync(fd), shown);
-    return readAtMost(fd, limit, tooLarge);
+    const opened = fs.fstatSync(fd);
+    refuseNonRegular(opened, shown);
+    return readAtMost(fd, limit, tooLarge, opened.size);
   } catch (e) {
     if (e instanceof UnreadableInputError) throw e;
     throw new UnreadableInputError(shown, `cannot be read: ${readProblem(e)}`);
@@ -107,16 +108,24 @@ function refuseNonRegular(stat: fs.Stats, shown: string): void {
 }
 
 /** Reads to the end but stops one byte past the limit, so a file that grows while read is still bounded. */
-function readAtMost(fd: number, limit: number, tooLarge: (size: number) => Error): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * Reads into one buffer the size the file said it was (plus a byte, to see it has grown), so a big CSV is
+ * held once rather than as pieces and then their join; a file that grows while read is still capped.
+ */
+function readAtMost(fd: number, limit: number, tooLarge: (size: number) => Error, expected: number): Buffer {
+  let buf = Buffer.allocUnsafe(Math.min(expected, limit) + 1);
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
-    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (total === buf.length) {
+      if (total > limit) throw tooLarge(total);
+      const grown = Buffer.allocUnsafe(Math.min(Math.max(buf.length * 2, 64 * 1024), limit + 1));
+      buf.copy(grown, 0, 0, total);
+      buf = grown;
+    }
+    const n = fs.readSync(fd, buf, total, buf.length - total, null);
     if (n === 0) break;
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
     if (total > limit) throw tooLarge(total);
   }
-  return Buffer.concat(chunks, total);
+  return buf.subarray(0, total);
 }

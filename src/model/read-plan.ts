@@ -39,11 +39,15 @@ export function readSettings(config: { limits: LimitsSettings; workbooks: { incl
 /** Reads a workbook (path or bytes) into the typed Plan. Unreadable input throws UnreadableInputError. */
 export function readPlan(input: string | Uint8Array, options: ReadPlanOptions = {}): ReadPlanResult {
   const workbook = readWorkbook(input, options);
-  return checkedPlan(normalisePlan(workbook, options), workbook.file);
+  // The workbook is this call's alone: its plan sheet's rows are let go as they are walked.
+  return checkedPlan(normalisePlan(workbook, options, true), workbook.file);
 }
 
-/** Rows to model: never throws on bad data; every problem is a diagnostic with its cell. */
-export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = {}): ReadPlanResult {
+/**
+ * Rows to model: never throws on bad data; every problem is a diagnostic with its cell. `consume` lets the
+ * plan sheet's rows go as they are read (the workbook is not to be read again after).
+ */
+export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = {}, consume = false): ReadPlanResult {
   const extras = readExtras(workbook.sheets, workbook.file);
   const candidates = workbook.sheets.filter((s) => !extras.sheetsUsed.includes(s.name) && (!options.sheet || s.name === options.sheet));
   const found = candidates.map((s) => ({ grid: new Grid(s), header: undefined as HeaderRow | undefined }));
@@ -59,7 +63,7 @@ export function normalisePlan(workbook: RawWorkbook, options: ReadPlanOptions = 
   const firstRow = Math.min((titled?.row ?? -1) + 1, header.row);
   const period = options.period ?? periodFromTitle(title);
   const diagnostics: Diagnostic[] = [...legendDiagnostics];
-  const built = new TableWalker({ grid, header, legend, keyRows, file: workbook.file, title, period, diagnostics }).walk(firstRow);
+  const built = new TableWalker({ grid, header, legend, keyRows, file: workbook.file, title, period, diagnostics, consume }).walk(firstRow);
   diagnostics.push(...emptinessWarnings(built, workbook.file, grid.sheet.name));
   const plan: Plan = {
     title,

@@ -106,7 +106,7 @@ function addParsed(store: SheetStore, r: number, c: number, fill: string | undef
     case 's': {
       let text = textOf(cell.v);
       if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-      text = text.trim();
+      text = ownCopy(text, text.trim());
       if (text) text = cleanText(text, r, c, sheet, notes);
       if (text) store.add(c, 'string', text, text, fill);
       else if (fill) store.add(c, 'empty', null, '', fill);
@@ -115,6 +115,16 @@ function addParsed(store: SheetStore, r: number, c: number, fill: string | undef
     default:
       if (fill) store.add(c, 'empty', null, '', fill);
   }
+}
+
+/**
+ * `trimmed` as a string of its own: V8 makes a trimmed string a view into the untrimmed one, which then
+ * stays alive beside it as long as the sheet (and the plan after it) holds the value. Copied only when
+ * trimming took something off.
+ */
+function ownCopy(untrimmed: string, trimmed: string): string {
+  // Through JSON, which keeps every code unit (a lone surrogate too, for cleanText to find and report).
+  return trimmed.length === untrimmed.length || trimmed.length < 13 ? trimmed : (JSON.parse(JSON.stringify(trimmed)) as string);
 }
 
 function cleanText(text: string, r: number, c: number, sheet: string, notes: ReadNote[]): string {

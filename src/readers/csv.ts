@@ -29,8 +29,12 @@ export function readCsv(bytes: Uint8Array, file: string): RawWorkbook {
   const finishCell = (end: number, byte: number | undefined) => {
     const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
     if (stop > start) {
-      let text = buf.toString('utf8', start, stop);
-      if (text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1).replace(/""/g, '"');
+      // Quotes taken off the bytes, not the string: a slice of the decoded text would be a view that keeps
+      // the whole quoted string alive beside it for as long as the plan holds the value.
+      // (A lone '"' starts and ends with a quote too: it reads as "", as it always has.)
+      const quotedCell = buf[start] === 0x22 && buf[stop - 1] === 0x22;
+      let text = quotedCell ? buf.toString('utf8', start + 1, Math.max(start + 1, stop - 1)) : buf.toString('utf8', start, stop);
+      if (quotedCell && text.includes('""')) text = text.replace(/""/g, '"');
       out.add(col, undefined, { t: 's', v: text });
     }
     if (byte === sep) col++;

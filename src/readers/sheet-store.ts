@@ -29,11 +29,26 @@ export function plainRow(row: (RawCell | undefined)[] | undefined): (RawCell | u
   return row ? ((row as { [PLAIN_ROW]?: (RawCell | undefined)[] })[PLAIN_ROW] ?? row) : undefined;
 }
 
+/**
+ * Cells are held in chunks of this many: growing one array by copying it (to 2 million slots for a
+ * 200,000-row plan) held the old copy and the new one together, and up to half of the last one unused.
+ */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+const FIRST_CHUNK = 4096;
+
+function grown(chunk: Int32Array): Int32Array {
+  const next = new Int32Array(Math.min(chunk.length * 2, CHUNK));
+  next.set(chunk);
+  return next;
+}
+
 export class SheetStore {
-  private cols = new Int32Array(4096);
+  private readonly cols: Int32Array[] = [];
   /** kind in the low 3 bits, fill index + 1 above them (0: no fill). */
-  private meta = new Int32Array(4096);
-  private values: (string | number | boolean | null)[] = [];
+  private readonly meta: Int32Array[] = [];
+  private readonly values: (string | number | boolean | null)[][] = [];
   /** Display text where it is not the value itself (numbers as formatted), by cell index. */
   private readonly texts = new Map<number, string>();
   private readonly fills: string[] = [];
@@ -44,6 +59,8 @@ export class SheetStore {
   private readonly rows: (RawCell | undefined)[][] = [];
   private rowStart = -1;
   private rowNumber = -1;
+  /** Rows whose cells were made lately (see RecentRows). */
+  readonly recent = new RecentRows();
 
   constructor(readonly name: string) {}
 
@@ -55,14 +72,23 @@ export class SheetStore {
 
   /** Adds a cell to the current row; columns ascending. `value` for a date is its UTC day as a Date. */
   add(c: number, type: Kind, value: RawCell['value'], text: string, fill: string | undefined): void {
-    if (this.count === this.cols.length) {
-      if (this.count >= MAX_CELLS) throw new TooManyCellsError(this.name);
-      this.grow();
-    }
     const i = this.count++;
-    this.cols[i] = c;
-    this.meta[i] = KIND_CODE.get(type)! | ((fill === undefined ? 0 : this.fillNumber(fill) + 1) << 3);
-    let stored = value instanceof Date ? value.getTime() / DAY_MS : value;
+    const k = i >>> CHUNK_BITS;
+    const o = i & IN_CHUNK;
+    if (k === this.cols.length) {
+      if (i >= MAX_CELLS) throw new TooManyCellsError(this.name);
+      // The first chunk starts small (a workbook of many small sheets) and grows to a whole one.
+      this.cols.push(new Int32Array(k === 0 ? FIRST_CHUNK : CHUNK));
+      this.meta.push(new Int32Array(k === 0 ? FIRST_CHUNK : CHUNK));
+      // Whole chunks made at their size: grown by copying, their old copies outlived the read as garbage.
+      this.values.push(k === 0 ? [] : new Array<string | number | boolean | null>(CHUNK));
+    } else if (o === this.cols[k]!.length) {
+      this.cols[k] = grown(this.cols[k]!);
+      this.meta[k] = grown(this.meta[k]!);
+    }
+    this.cols[k]![o] = c;
+    this.meta[k]![o] = KIND_CODE.get(type)! | ((fill === undefined ? 0 : this.fillNumber(fill) + 1) << 3);
+    let stored = typeof value === 'object' && value !== null ? value.getTime() / DAY_MS : value;
     if (typeof stored === 'string' && stored.length <= 32 && this.shortTexts) {
       const known = this.shortTexts.get(stored);
       // Repeated words show up early; past the cap only known ones are shared, so unique refs cost nothing.
@@ -70,7 +96,7 @@ export class SheetStore {
         if (this.shortTexts.size < SHORT_TEXTS_HELD) this.shortTexts.set(stored, stored);
       } else stored = known;
     }
-    this.values[i] = stored;
+    this.values[k]![o] = stored;
     if (type !== 'string' && type !== 'error' && text !== derivedText(type, stored)) this.texts.set(i, text);
   }
 
@@ -80,8 +106,9 @@ export class SheetStore {
     const end = this.count;
     if (end === start) return false;
     if (!keep) {
+      // Taken back (a hidden row): the slots are written again by the next cells; their texts let go now.
+      for (let i = start; i < end; i++) this.values[i >>> CHUNK_BITS]![i & IN_CHUNK] = null;
       this.count = start;
-      this.values.length = start;
       for (const k of this.texts.keys()) if (k >= start) this.texts.delete(k);
       return true;
     }
@@ -91,25 +118,25 @@ export class SheetStore {
 
   finish(merges: MergeRange[]): RawSheet {
     this.shortTexts = undefined;
-    this.cols = this.cols.slice(0, this.count);
-    this.meta = this.meta.slice(0, this.count);
     return { name: this.name, rows: this.rows, merges };
   }
 
   /** Column of cell i. */
   colOf(i: number): number {
-    return this.cols[i]!;
+    return this.cols[i >>> CHUNK_BITS]![i & IN_CHUNK]!;
   }
 
   /** The cell at index i (row r) as a RawCell. */
   cellAt(i: number, r: number): RawCell {
-    const meta = this.meta[i]!;
+    const k = i >>> CHUNK_BITS;
+    const o = i & IN_CHUNK;
+    const meta = this.meta[k]![o]!;
     const type = KINDS[meta & 7]!;
-    const stored = this.values[i] ?? null;
+    const stored = this.values[k]![o] ?? null;
     const fillNo = meta >> 3;
     const value = type === 'date' ? new Date((stored as number) * DAY_MS) : stored;
     const text = this.texts.get(i) ?? (type === 'string' || type === 'error' ? String(stored) : derivedText(type, stored));
-    return new Cell(r, this.cols[i]!, type, value, text, fillNo ? this.fills[fillNo - 1] : undefined);
+    return new Cell(r, this.cols[k]![o]!, type, value, text, fillNo ? this.fills[fillNo - 1] : undefined);
   }
 
   private fillNumber(fill: string): number {
@@ -119,15 +146,6 @@ export class SheetStore {
       this.fillIndex.set(fill, n);
     }
     return n;
-  }
-
-  private grow(): void {
-    const cols = new Int32Array(this.cols.length * 2);
-    cols.set(this.cols);
-    this.cols = cols;
-    const meta = new Int32Array(this.meta.length * 2);
-    meta.set(this.meta);
-    this.meta = meta;
   }
 }
 
@@ -168,12 +186,24 @@ class Cell implements RawCell {
 }
 
 /**
- * Rows made into cells lately, newest last. The model reads a row many times before moving on, so a short
- * list serves almost every read without making its cells again, and holds at most this many rows' cells.
+ * Rows made into cells lately, per sheet. The model reads a row many times, and the row or two after it,
+ * before moving on, so a short ring serves almost every read without making its cells again. Short on
+ * purpose: cells kept longer outlive the young generation and pile up as old garbage (a 256-row ring
+ * cost about 100 MB of peak heap on a 200,000-row plan); kept per sheet, a sheet read once is freed.
  */
-const RECENT_ROWS = 256;
-const recent: (RowHandler | undefined)[] = new Array<RowHandler | undefined>(RECENT_ROWS);
-let nextRecent = 0;
+const RECENT_ROWS = 16;
+
+class RecentRows {
+  private readonly ring = new Array<RowHandler | undefined>(RECENT_ROWS);
+  private next = 0;
+
+  /** Remembers `row` as the newest, dropping the cells of the oldest. */
+  keep(row: RowHandler): void {
+    this.ring[this.next]?.forget();
+    this.ring[this.next] = row;
+    this.next = (this.next + 1) % RECENT_ROWS;
+  }
+}
 
 /** Row views share one handler class; each knows where its cells lie in the store. */
 class RowHandler implements ProxyHandler<(RawCell | undefined)[]> {
@@ -192,11 +222,12 @@ class RowHandler implements ProxyHandler<(RawCell | undefined)[]> {
     const row: (RawCell | undefined)[] = [];
     for (let i = this.start; i < this.end; i++) row[this.store.colOf(i)] = this.store.cellAt(i, this.r);
     this.cached = row;
-    const oldest = recent[nextRecent];
-    if (oldest) oldest.cached = undefined;
-    recent[nextRecent] = this;
-    nextRecent = (nextRecent + 1) % RECENT_ROWS;
+    this.store.recent.keep(this);
     return row;
+  }
+
+  forget(): void {
+    this.cached = undefined;
   }
 
   private static column(key: string | symbol): number | undefined {

@@ -1,7 +1,8 @@
 import * as zlib from 'node:zlib';
+import type { Inflate as PakoInflate } from 'pako';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { changeWith, megabytes, sizeText, ZIP_RATIO_FLOOR, type ReadLimits } from '../io/read-limits';
-import { xmlNestingProblem } from './xml-depth';
+import { XmlDepthScan, xmlNestingProblem } from './xml-depth';
 
 /**
  * Checks a zip workbook (.xlsx, .xlsm, .ods) before SheetJS sees it. SheetJS trusts the archive: a
@@ -43,8 +44,11 @@ export interface ZipWorkbookFacts {
   deferred?: Set<string>;
 }
 
-/** A worksheet part of an Excel workbook: big, read by the fast reader itself. */
-export const isWorksheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+/**
+ * A worksheet or the shared strings of an Excel workbook: the big parts, read by the fast reader itself a
+ * piece at a time (streamEntry), never held whole.
+ */
+export const isWorksheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) || name === 'xl/sharedStrings.xml';
 
 export function checkZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFacts {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -165,31 +169,111 @@ function applyZip64Extra(entry: ZipEntryInfo, extra: Buffer): void {
   }
 }
 
-/** Inflates one entry capped at its declared size (a lying directory cannot smuggle a bomb past the checks). */
-function checkEntryContent(buf: Buffer, e: ZipEntryInfo, file: string, limits: ReadLimits): Buffer {
+/**
+ * The pieces streamEntry works in: compressed bytes inflated per step, the most XML handed on at once, and
+ * the step through a stored (uncompressed) entry. Tests make them tiny, to cut the XML at every place.
+ * An entry of at most `native` bytes is inflated whole by Node's zlib (every workbook a council keeps by
+ * hand): faster than a JavaScript inflater, and pako is not even loaded. Only a bigger one is inflated a
+ * piece at a time, as Node's own zlib cannot do synchronously.
+ */
+export const streamPieces = { compressed: 64 * 1024, inflated: 1024 * 1024, stored: 1024 * 1024, native: 8 * 1024 * 1024 };
+
+/**
+ * One entry inflated a piece at a time, each piece handed to `onPiece` as it comes, with every check
+ * inflateEntry makes (declared size as a hard cap, nesting depth, no DTD). The checks win over whatever
+ * the reader makes of the pieces: when the reader throws, or a check fails part-way, the rest is still
+ * inflated and checked, and the archive's fault is the one reported, as when the entry was read whole.
+ */
+export function streamEntry(bytes: Uint8Array, e: ZipEntryInfo, file: string, limits: ReadLimits, onPiece: (piece: Buffer, last: boolean) => void): void {
+  const data = entryData(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), e, file);
+  const depth = /\.(xml|rels|vml)$/i.test(e.name) ? new XmlDepthScan(limits.xmlMaxDepth) : undefined;
+  const inflatedPiece = streamPieces.inflated;
+  let unscanned: Buffer[] = [];
+  let unscannedBytes = 0;
+  let total = 0;
+  let failure: { error: unknown } | undefined;
+  const deliver = (piece: Buffer, last: boolean) => {
+    total += piece.length;
+    if (total > e.size) tooBig(file, e);
+    // A long unfinished construct (a comment) is joined to the next piece only when that piece can end it.
+    if (depth && depth.problem === undefined && !last && unscannedBytes > inflatedPiece && !piece.includes(0x3e)) {
+      unscanned.push(piece);
+      unscannedBytes += piece.length;
+    } else if (depth && depth.problem === undefined) {
+      const scanned = unscanned.length ? Buffer.concat([...unscanned, piece]) : piece;
+      const stop = depth.scan(scanned, 0, last);
+      // A copy: the few bytes of an unfinished tag must not keep the whole piece alive.
+      unscanned = stop < scanned.length ? [Buffer.from(scanned.subarray(stop))] : [];
+      unscannedBytes = scanned.length - stop;
+    }
+    if (failure || depth?.problem !== undefined) return;
+    try {
+      onPiece(piece, last);
+    } catch (error) {
+      failure = { error };
+    }
+  };
+  const { compressed, inflated, stored } = streamPieces;
+  if (e.method === 0) for (let at = 0; at < data.length || at === 0; at += stored) deliver(data.subarray(at, at + stored), at + stored >= data.length);
+  else if (e.method !== 8) throw new UnreadableInputError(file, `not a readable workbook: zip entry ${e.name} uses compression method ${e.method}, which Excel and LibreOffice do not write`);
+  else if (e.size <= streamPieces.native) {
+    const content = inflateRaw(data, e, file);
+    for (let at = 0; at < content.length; at += inflated) deliver(content.subarray(at, at + inflated), false);
+    deliver(Buffer.alloc(0), true);
+  } else {
+    // pako: zlib's own streams are asynchronous, and every read here is synchronous.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for an entry too big to inflate whole
+    const { Inflate } = require('pako') as { Inflate: typeof PakoInflate };
+    const inflater = new Inflate({ raw: true, chunkSize: inflated });
+    inflater.onData = (piece: Uint8Array) => deliver(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), false);
+    // Never pushed as the last piece: pako ends the stream only on reaching its end mark, so a cut-short
+    // entry is told from a whole one (zlib's "unexpected end of file").
+    for (let at = 0; at < data.length && !inflater.ended; at += compressed) inflater.push(data.subarray(at, at + compressed), false);
+    if (inflater.err || !inflater.ended) fail(file, `entry ${e.name} does not inflate: its compressed data is damaged`);
+    deliver(Buffer.alloc(0), true);
+  }
+  if (total !== e.size) fail(file, `entry ${e.name} holds ${total} bytes where its directory declares ${e.size}`);
+  if (depth) nestingCheck(depth.problem, e, file, limits);
+  if (failure) throw failure.error;
+}
+
+function tooBig(file: string, e: ZipEntryInfo): never {
+  throw new UnreadableInputError(file, `zip entry ${e.name} expands beyond the ${sizeText(e.size)} its directory declares: the archive is forged or damaged`);
+}
+
+function nestingCheck(problem: number | 'dtd' | undefined, e: ZipEntryInfo, file: string, limits: ReadLimits): void {
+  if (problem === 'dtd') throw new UnreadableInputError(file, `zip entry ${e.name} declares a DTD (<!DOCTYPE>), which workbooks never contain; refused so entity expansion cannot run`);
+  if (problem !== undefined)
+    throw new UnreadableInputError(file, `zip entry ${e.name} nests XML elements ${problem} deep, over the limit of ${limits.xmlMaxDepth} ${changeWith('xmlMaxDepth')}`);
+}
+
+/** An entry's stored bytes, after its local header. */
+function entryData(buf: Buffer, e: ZipEntryInfo, file: string): Buffer {
   const p = e.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) fail(file, `entry ${e.name} is missing`);
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   if (start + e.compressedSize > buf.length) fail(file, `entry ${e.name} runs past the end of the file`);
-  const data = buf.subarray(start, start + e.compressedSize);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+function inflateRaw(data: Buffer, e: ZipEntryInfo, file: string): Buffer {
+  try {
+    // maxOutputLength stops zlib the moment the output passes the declared size.
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
+  } catch (err) {
+    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig(file, e);
+    fail(file, `entry ${e.name} does not inflate: its compressed data is damaged`);
+  }
+}
+
+/** Inflates one entry capped at its declared size (a lying directory cannot smuggle a bomb past the checks). */
+function checkEntryContent(buf: Buffer, e: ZipEntryInfo, file: string, limits: ReadLimits): Buffer {
+  const data = entryData(buf, e, file);
   let content: Buffer;
   if (e.method === 0) content = data;
-  else if (e.method === 8) {
-    try {
-      // maxOutputLength stops zlib the moment the output passes the declared size.
-      content = zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.size, 1) });
-    } catch (err) {
-      if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-        throw new UnreadableInputError(file, `zip entry ${e.name} expands beyond the ${sizeText(e.size)} its directory declares: the archive is forged or damaged`);
-      fail(file, `entry ${e.name} does not inflate: its compressed data is damaged`);
-    }
-  } else throw new UnreadableInputError(file, `not a readable workbook: zip entry ${e.name} uses compression method ${e.method}, which Excel and LibreOffice do not write`);
+  else if (e.method === 8) content = inflateRaw(data, e, file);
+  else throw new UnreadableInputError(file, `not a readable workbook: zip entry ${e.name} uses compression method ${e.method}, which Excel and LibreOffice do not write`);
   if (content.length !== e.size) fail(file, `entry ${e.name} holds ${content.length} bytes where its directory declares ${e.size}`);
-  if (/\.(xml|rels|vml)$/i.test(e.name)) {
-    const problem = xmlNestingProblem(content, limits.xmlMaxDepth);
-    if (problem === 'dtd') throw new UnreadableInputError(file, `zip entry ${e.name} declares a DTD (<!DOCTYPE>), which workbooks never contain; refused so entity expansion cannot run`);
-    if (problem !== undefined)
-      throw new UnreadableInputError(file, `zip entry ${e.name} nests XML elements ${problem} deep, over the limit of ${limits.xmlMaxDepth} ${changeWith('xmlMaxDepth')}`);
-  }
+  if (/\.(xml|rels|vml)$/i.test(e.name)) nestingCheck(xmlNestingProblem(content, limits.xmlMaxDepth), e, file, limits);
   return content;
 }

@@ -2,10 +2,13 @@ import * as path from 'node:path';
 import type { RenderSettings } from '../config/schema';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import type { ImageBlock, LayoutDocument, RunningLogo } from './layout';
+import type { TemplateLook } from '../readers/word-template/types';
 import { fitWithin, ImageFileError, loadImage, type LoadedImage } from './image-file';
 import { fitTables } from './column-widths';
 import { FontFileError, fontSet } from './fonts/font-set';
 import { StampedCache } from '../io/file-stamp';
+import { templateHeaderHasImage } from './paginate/template-running';
+import { numberHeadingsFromTemplate } from './paginate/template-numbering';
 
 /** Logo sizes in points: a running header line, and the top of a front sheet. */
 const HEADER_LOGO = { width: 110, height: 26 };
@@ -63,6 +66,15 @@ function houseFonts(files: NonNullable<RenderSettings['fontFiles']>, cwd: string
   return resolved;
 }
 
+/**
+ * The info line a build prints when render.logo gives way to the logo in the council template's header
+ * (finishLayout leaves ours out of the front sheet and the running header of both formats).
+ */
+export function logoGivesWay(settings: Pick<RenderSettings, 'logo'>, look: TemplateLook | undefined): string | undefined {
+  if (!settings.logo || !look || !templateHeaderHasImage(look)) return undefined;
+  return `render.logo ${settings.logo.path} is not used: the header of render.wordTemplate ${look.file} has a logo of its own`;
+}
+
 function picture(image: LoadedImage, box: { width: number; height: number }, alt: string): RunningLogo {
   return { format: image.format, data: image.data, ...(image.fallbackPng ? { fallbackPng: image.fallbackPng } : {}), ...fitWithin(image, box.width, box.height), alt };
 }
@@ -73,7 +85,10 @@ function picture(image: LoadedImage, box: { width: number; height: number }, alt
  * kind, so reports, appendices, agendas, decision records and board packs cannot differ.
  */
 export function finishLayout(doc: LayoutDocument, settings: Pick<RenderSettings, 'logo'>): LayoutDocument {
-  const image = houseLogo(settings);
+  // A council template whose header has its own logo: ours would show it twice on page 1 (logoGivesWay).
+  const image = doc.style.wordTemplate && templateHeaderHasImage(doc.style.wordTemplate) ? undefined : houseLogo(settings);
+  // A council template that numbers its headings numbers ours, in both formats.
+  doc = numberHeadingsFromTemplate(doc);
   let sections = fitTables(doc.sections, doc.style);
   if (image && settings.logo) {
     const alt = settings.logo.alt;

@@ -1,12 +1,13 @@
 import type { RenderSettings } from '../config/schema';
-import { warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { diagnostic, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { LayoutStyle } from './layout';
 import { contrastRatio, darkenFor, MIN_TEXT_CONTRAST, textColourFor } from './contrast';
 import { templatePageWarnings, withWordTemplate } from './paginate/template-style';
 import { templateFontWarnings } from './paginate/font-book';
 import { paragraphFormats } from './paginate/formats';
+import { logoGivesWay } from './house-style';
 
-type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize' | 'fontFiles' | 'wordTemplate'>>;
+type StyleSettings = Pick<RenderSettings, 'font' | 'fontSize'> & Partial<Pick<RenderSettings, 'brandColour' | 'pageSize' | 'fontFiles' | 'wordTemplate' | 'logo'>>;
 
 const DEFAULT_BRAND = '#1F3864';
 
@@ -56,6 +57,8 @@ function templateWarnings(settings: StyleSettings): string[] {
 export function brandColourWarnings(settings: StyleSettings, place: { file?: string } = {}): Diagnostic[] {
   // What the council's Word template lacks or cannot carry is reported with the house style's other warnings.
   const template = settings.wordTemplate ? templateWarnings(settings).map((w) => warning('word-template', w, place)) : [];
+  const logo = settings.wordTemplate ? logoGivesWay(settings, templateLook(settings.wordTemplate)) : undefined;
+  if (logo) template.push(diagnostic('info', 'word-template-logo', logo, place));
   const brand = settings.brandColour;
   if (!brand) return template;
   const used = brandColours(brand);

@@ -11,7 +11,7 @@ const pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as {
 interface Page {
   view: number[];
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-  getTextContent(): Promise<{ items: { str: string; transform: number[] }[] }>;
+  getTextContent(): Promise<{ items: { str: string; transform: number[]; width: number }[] }>;
   commonObjs: { get(id: string): { name?: string } };
 }
 interface Doc {
@@ -38,6 +38,10 @@ export interface PageLines {
   height: number;
   /** Pictures drawn on the page. */
   images: number;
+  /** Where each picture is drawn: its left edge and top from the page's top-left corner, and its size, in points. */
+  pictures: { x: number; top: number; width: number; height: number }[];
+  /** Each piece of text as drawn, with its left edge and width in points and its baseline from the top. */
+  spans: { text: string; x: number; width: number; top: number }[];
 }
 
 const hex = (c: unknown): string => {
@@ -58,13 +62,26 @@ export async function pdfRuns(bytes: Uint8Array): Promise<{ runs: Run[]; pages: 
     let font = '';
     let size = 0;
     let x = 0;
-    const stack: string[] = [];
+    const stack: { colour: string; ctm: number[] }[] = [];
+    let ctm = [1, 0, 0, 1, 0, 0];
     let images = 0;
+    const placed: { x: number; y: number; width: number; height: number }[] = [];
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i] ?? [];
-      if (fn === OPS.save) stack.push(colour);
-      else if (fn === OPS.restore) colour = stack.pop() ?? colour;
-      else if (fn === OPS.paintImageXObject) images++;
+      if (fn === OPS.save) stack.push({ colour, ctm });
+      else if (fn === OPS.restore) ({ colour, ctm } = stack.pop() ?? { colour, ctm });
+      else if (fn === OPS.transform) {
+        const [a, b, c, d, e, f] = args as number[];
+        const [A, B, C, D, E, F] = ctm;
+        ctm = [a! * A! + b! * C!, a! * B! + b! * D!, c! * A! + d! * C!, c! * B! + d! * D!, e! * A! + f! * C! + E!, e! * B! + f! * D! + F!];
+      } else if (fn === OPS.paintImageXObject) {
+        images++;
+        // The image fills the unit square under the current matrix.
+        const [a, b, c, d, e, f] = ctm as [number, number, number, number, number, number];
+        const xs = [e, a + e, c + e, a + c + e];
+        const ys = [f, b + f, d + f, b + d + f];
+        placed.push({ x: Math.min(...xs), y: Math.max(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) });
+      }
       else if (fn === OPS.setFillRGBColor) colour = hex(args.length === 1 ? args[0] : args);
       else if (fn === OPS.setFont) {
         font = (page.commonObjs.get(args[0] as string).name ?? '').replace(/^[A-Z]{6}\+/, '');
@@ -77,12 +94,15 @@ export async function pdfRuns(bytes: Uint8Array): Promise<{ runs: Run[]; pages: 
     });
     const height = page.view[3]!;
     const byBaseline = new Map<number, string[]>();
+    const spans: PageLines['spans'] = [];
     for (const it of (await page.getTextContent()).items) {
       if (!it.str) continue;
       const top = Math.round((height - it.transform[5]!) * 10) / 10;
+      spans.push({ text: it.str, x: it.transform[4]!, width: it.width, top });
       byBaseline.set(top, [...(byBaseline.get(top) ?? []), it.str]);
     }
-    pages.push({ height, images, lines: [...byBaseline].sort((a, b) => a[0] - b[0]).map(([top, parts]) => ({ top, text: parts.join(' ').replace(/\s+/g, ' ').trim() })) });
+    const pictures = placed.map((p) => ({ x: p.x, top: height - p.y, width: p.width, height: p.height }));
+    pages.push({ height, images, pictures, spans, lines: [...byBaseline].sort((a, b) => a[0] - b[0]).map(([top, parts]) => ({ top, text: parts.join(' ').replace(/\s+/g, ' ').trim() })) });
   }
   await doc.destroy();
   return { runs, pages };

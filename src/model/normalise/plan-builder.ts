@@ -20,7 +20,8 @@ export class PlanBuilder {
   readonly sections: SectionDraft[] = [];
   lastAction: Action | undefined;
   lastLeads: Lead[] = [];
-  readonly ids = new Map<string, string>();
+  /** Where each action id was first read, as row * 16384 + column (-1: nowhere); named only for a duplicate. */
+  readonly ids = new Map<string, number>();
 
   constructor(private readonly defaultTitle: string) {}
 

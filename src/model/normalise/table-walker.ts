@@ -23,6 +23,11 @@ export interface WalkContext {
   title: string;
   period?: Plan['period'];
   diagnostics: Diagnostic[];
+  /**
+   * Let each row go once walked (rows are only ever looked at from above): readPlan's own workbook, read
+   * for this walk alone, then never holds a 200,000-row sheet's row views beside the finished plan.
+   */
+  consume?: boolean | undefined;
 }
 
 /** Reads every row under the header into sections, themes, actions and impact measures. */
@@ -37,7 +42,11 @@ export class TableWalker {
 
   /** `from` is the first row after the title and key block: section bands may come before the first header. */
   walk(from: number): PlanBuilder {
-    for (let r = from; r < this.ctx.grid.rowCount; r++) this.row(r);
+    const rows = this.ctx.grid.sheet.rows as ((RawCell | undefined)[] | undefined)[];
+    for (let r = from; r < this.ctx.grid.rowCount; r++) {
+      this.row(r);
+      if (this.ctx.consume) rows[r] = undefined;
+    }
     return this.b;
   }
 
@@ -264,7 +273,10 @@ export class TableWalker {
     const last = this.b.lastAction;
     const onlyLead = this.ctx.grid.distinctTexts(r).length === 1 && leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c);
     if (last && onlyLead) {
-      last.leads.push(...splitLeads(leadCell.text));
+      // The action that read the lead cell owns the list and adds to it (so the actions after it inherit
+      // the line too); one that inherited the list adds to a copy of its own.
+      if (last.leadInherited) last.leads = [...last.leads, ...splitLeads(leadCell.text)];
+      else last.leads.push(...splitLeads(leadCell.text));
       return;
     }
     const texts = this.ctx.grid.usedCells(r).filter((c) => !this.ctx.grid.isContinuation(r, c.c)).map((c) => `"${clip(c.text)}"`);
@@ -276,6 +288,7 @@ export class TableWalker {
     const last = this.b.lastAction!;
     const leadCell = this.col(r, 'lead');
     const own = leadCell?.text && !this.ctx.grid.isContinuation(r, leadCell.c) ? splitLeads(leadCell.text) : [];
+    if (last.subItems === NO_SUB_ITEMS) last.subItems = [];
     last.subItems.push({ text, due: this.due(r), leads: own, source: cell ? { sheet: this.ctx.grid.sheet.name, cell: cell.address } : undefined });
   }
 
@@ -287,27 +300,30 @@ export class TableWalker {
     const status = this.status(r);
     const progress = this.col(r, 'progress')?.text || undefined;
     const percentComplete = percent(this.col(r, 'percent'));
-    // Absent fields are left out as the object is made, never deleted after: `delete` turns every action
-    // into a slow dictionary object, about 150 MB more for a 200,000-row plan. Key order stays the model's.
-    const action: Action = {
-      ...(id !== undefined && { id }),
-      text,
-      due: this.due(r),
-      leads,
-      leadInherited: inherited,
-      ...(status !== undefined && { status }),
-      ...(progress !== undefined && { progress }),
-      ...(percentComplete !== undefined && { percentComplete }),
-      subItems: [],
-      source: { sheet: grid.sheet.name, row: r + 1 },
-    };
+    // Made in the schema's key order (checked-plan.ts keeps these objects, unparsed copies are not made),
+    // absent fields left out as the object is made, never deleted after. Not one literal of spreads: V8
+    // gave each such action a hidden class of its own, about 70 MB more for a 200,000-row plan.
+    const due = this.due(r);
+    // The usual action (id, status and progress) is one literal, its fields all held in the object itself.
+    const source = { sheet: grid.sheet.name, row: r + 1 };
+    if (id !== undefined && status !== undefined && progress !== undefined && percentComplete === undefined)
+      return this.b.addAction({ id, text, due, leads, leadInherited: inherited, status, progress, subItems: NO_SUB_ITEMS, source });
+    const action = (id !== undefined ? { id, text, due, leads, leadInherited: inherited } : { text, due, leads, leadInherited: inherited }) as Action;
+    if (status !== undefined) action.status = status;
+    if (progress !== undefined) action.progress = progress;
+    if (percentComplete !== undefined) action.percentComplete = percentComplete;
+    action.subItems = NO_SUB_ITEMS;
+    action.source = source;
     this.b.addAction(action);
   }
 
   private checkDuplicate(id: string, cell: RawCell | undefined): void {
-    const first = this.b.ids.get(id);
-    if (first) this.ctx.diagnostics.push(error('duplicate-action-id', `action id ${id} is used twice: first at ${first}, again here`, this.place(cell)));
-    else this.b.ids.set(id, cell?.address ?? '?');
+    const ids = this.b.ids;
+    const first = ids.get(id);
+    if (first !== undefined) {
+      const at = first < 0 ? '?' : Grid.addressOf(Math.floor(first / 16384), first % 16384);
+      this.ctx.diagnostics.push(error('duplicate-action-id', `action id ${id} is used twice: first at ${at}, again here`, this.place(cell)));
+    } else ids.set(id, cell ? cell.r * 16384 + cell.c : -1);
   }
 
   private leads(r: number, actionText: string): { leads: Action['leads']; inherited: boolean } {
@@ -315,7 +331,10 @@ export class TableWalker {
     const c = this.ctx.header.columns.lead;
     const text = cell && c !== undefined && !this.ctx.grid.isContinuation(r, c) ? cell.text : '';
     if (!text) {
-      const inherited = this.b.lastLeads.map((l) => ({ ...l }));
+      // The list of the action above itself, not a copy of it (a copy each is 20 MB on a 200,000-row plan):
+      // nothing changes a plan's leads once read but rowWithoutText, which copies before it adds.
+      // (Nothing to inherit gives a list of the action's own: only lists with leads are shared.)
+      const inherited = this.b.lastLeads.length ? this.b.lastLeads : [];
       return { leads: inherited, inherited: inherited.length > 0 };
     }
     if (sameWords(text, actionText)) {
@@ -330,13 +349,37 @@ export class TableWalker {
 
   private due(r: number): Action['due'] {
     const cell = this.col(r, 'due');
-    const { due, understood } = parseDueDate(cell);
-    if (cell) due.source = { sheet: this.ctx.grid.sheet.name, cell: cell.address };
+    const { due: parsed, understood } = parseDueDate(cell);
+    const due = this.ordered(parsed, cell ? { sheet: this.ctx.grid.sheet.name, cell: cell.address } : undefined);
     if (!understood)
       this.ctx.diagnostics.push(warning('date-not-understood', `"${due.text}" is not a date we understand (e.g. 31/08/2023, August 2023, Q3 2023/24, 2024/25, Ongoing, TBC); the text is kept`, this.place(cell)));
     const p = this.ctx.period;
     if (p && due.date && (due.date > p.end || (due.start ?? due.date) < p.start))
       this.ctx.diagnostics.push(warning('due-outside-plan-period', `due date "${due.text}" is outside the plan's period (${p.start} to ${p.end})`, this.place(cell)));
+    return due;
+  }
+
+  /** Dates repeat across a plan ("2024-03-31"): held once each. */
+  private readonly days = new Map<string, string>();
+
+  private day(iso: string): string {
+    const known = this.days.get(iso);
+    if (known !== undefined) return known;
+    this.days.set(iso, iso);
+    return iso;
+  }
+
+  /** The due date in the schema's key order (text, precision, date, start, source), dates held once. */
+  private ordered(parsed: Action['due'], source: Action['due']['source']): Action['due'] {
+    const { text, precision, date, start } = parsed;
+    if (source !== undefined && date !== undefined) {
+      // As one literal where it can be: its fields held in the object, not in a second array beside it.
+      if (start !== undefined) return { text, precision, date: this.day(date), start: this.day(start), source };
+      return { text, precision, date: this.day(date), source };
+    }
+    const due: Action['due'] = date !== undefined ? { text, precision, date: this.day(date) } : { text, precision };
+    if (start !== undefined) due.start = this.day(start);
+    if (source !== undefined) due.source = source;
     return due;
   }
 
@@ -359,6 +402,13 @@ export class TableWalker {
     return { label: match.entry.label, text: match.text, source: { sheet: this.ctx.grid.sheet.name, cell: cell!.address } };
   }
 }
+
+/**
+ * The sub-items of every action that has none: one list, frozen (adding to it throws rather than reaching
+ * every action), where an empty list each cost 6 MB on a 200,000-row plan. subItem() gives an action a list
+ * of its own before adding.
+ */
+const NO_SUB_ITEMS = Object.freeze([]) as unknown as Action['subItems'];
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 const sameWords = (a: string, b: string) => norm(a).length > 10 && norm(a) === norm(b);

@@ -1,19 +1,20 @@
 /**
  * The template's headers and footers (default, first page, even pages) of its last section, as paragraphs of
- * text, PAGE / NUMPAGES fields, tabs and inline images, each with its formats resolved through the template's
- * styles. Any other field is read as the text Word last showed for it.
+ * text, PAGE / NUMPAGES fields, tabs and images (inline, or floating with their place), each with its formats
+ * resolved through the template's styles. Any other field is read as the text Word last showed for it.
  */
 import type { Element, Node } from '@xmldom/xmldom';
-import type { RunningParagraph, RunningPart, RunningPiece, WordPackage, WordRunFormat, WordRunning, WordStyles } from './types';
+import type { ImageAnchor, RunningParagraph, RunningPart, RunningPiece, WordGeometry, WordPackage, WordRunFormat, WordRunning, WordStyles } from './types';
 import { A_NS, attr, child, descendants, parsePart, R_NS, W_NS, WP_NS } from './word-xml';
 import { paraProps, runProps } from './styles';
 import { runningReferences } from './geometry';
 
 const EMU_PER_PT = 12700;
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const FIELDS = ['PAGE', 'NUMPAGES', 'SECTIONPAGES'] as const;
 type FieldName = (typeof FIELDS)[number];
 
-export function readRunning(pkg: WordPackage, styles: WordStyles, warnings: string[]): WordRunning {
+export function readRunning(pkg: WordPackage, styles: WordStyles, warnings: string[], geometry?: WordGeometry): WordRunning {
   const refs = runningReferences(pkg);
   const rels = pkg.relationships.get(pkg.mainPart) ?? [];
   const read = (byType: Record<string, string>) => {
@@ -22,7 +23,7 @@ export function readRunning(pkg: WordPackage, styles: WordStyles, warnings: stri
       const id = byType[type];
       const part = id ? rels.find((r) => r.id === id)?.part : undefined;
       const bytes = part ? pkg.parts.get(part) : undefined;
-      if (part && bytes) out[type] = readPart(pkg, part, bytes, styles, warnings);
+      if (part && bytes) out[type] = readPart(pkg, part, bytes, styles, warnings, geometry);
     }
     return out;
   };
@@ -36,7 +37,7 @@ const ownRunFormat = (styles: WordStyles, rPr: Element | undefined): WordRunForm
   return { ...fromStyle, ...runProps(rPr, {}) };
 };
 
-function readPart(pkg: WordPackage, part: string, bytes: Uint8Array, styles: WordStyles, warnings: string[]): RunningPart {
+function readPart(pkg: WordPackage, part: string, bytes: Uint8Array, styles: WordStyles, warnings: string[], geometry: WordGeometry | undefined): RunningPart {
   const root = parsePart(bytes, part).documentElement!;
   const paragraphs: RunningParagraph[] = [];
   for (const p of descendants(root, 'p')) {
@@ -55,8 +56,15 @@ function readPart(pkg: WordPackage, part: string, bytes: Uint8Array, styles: Wor
     const onRun = (r: Element) => {
       const format = ownRunFormat(styles, child(r, 'rPr'));
       for (let n: Node | null = r.firstChild; n; n = n.nextSibling) {
-        if (n.nodeType !== 1 || (n as Element).namespaceURI !== W_NS) continue;
-        const el = n as Element;
+        if (n.nodeType !== 1) continue;
+        let el = n as Element;
+        // A floating picture as LibreOffice and Word write it: the drawing in mc:Choice, a VML copy in mc:Fallback.
+        if (el.namespaceURI === MC_NS && el.localName === 'AlternateContent') {
+          const drawing = child(child(el, 'Choice', MC_NS), 'drawing');
+          if (!drawing) continue;
+          el = drawing;
+        }
+        if (el.namespaceURI !== W_NS) continue;
         switch (el.localName) {
           case 't':
             text(el.textContent ?? '', format);
@@ -80,7 +88,7 @@ function readPart(pkg: WordPackage, part: string, bytes: Uint8Array, styles: Wor
             break;
           }
           case 'drawing': {
-            const image = drawingImage(pkg, part, el, warnings);
+            const image = drawingImage(pkg, part, el, warnings, geometry);
             if (image && !field) pieces.push(image);
             break;
           }
@@ -122,8 +130,9 @@ function inside(el: Element, local: string): boolean {
   return false;
 }
 
-function drawingImage(pkg: WordPackage, part: string, drawing: Element, warnings: string[]): RunningPiece | undefined {
-  const holder = child(drawing, 'inline', WP_NS) ?? child(drawing, 'anchor', WP_NS);
+function drawingImage(pkg: WordPackage, part: string, drawing: Element, warnings: string[], geometry: WordGeometry | undefined): RunningPiece | undefined {
+  const anchored = child(drawing, 'anchor', WP_NS);
+  const holder = child(drawing, 'inline', WP_NS) ?? anchored;
   const extent = child(holder, 'extent', WP_NS);
   const blip = descendants(drawing, 'blip', A_NS)[0];
   if (!holder || !extent || !blip) return undefined;
@@ -144,7 +153,36 @@ function drawingImage(pkg: WordPackage, part: string, drawing: Element, warnings
   const cx = Number(extent.getAttribute('cx'));
   const cy = Number(extent.getAttribute('cy'));
   if (!(cx > 0 && cy > 0)) return undefined;
-  return { kind: 'image', format, data, width: cx / EMU_PER_PT, height: cy / EMU_PER_PT, alt: docPr?.getAttribute('descr') || docPr?.getAttribute('name') || '' };
+  const width = cx / EMU_PER_PT;
+  const height = cy / EMU_PER_PT;
+  const alt = docPr?.getAttribute('descr') || docPr?.getAttribute('name') || '';
+  const anchor = anchored ? anchorPlace(anchored, height, geometry) : undefined;
+  return { kind: 'image', format, data, width, height, alt, ...(anchor ? { anchor } : {}) };
+}
+
+/** A floating picture's place (wp:positionH / wp:positionV), in the terms ImageAnchor keeps. */
+function anchorPlace(anchor: Element, height: number, geometry: WordGeometry | undefined): ImageAnchor {
+  const axis = (local: string) => {
+    const pos = child(anchor, local, WP_NS);
+    const offset = Number(child(pos, 'posOffset', WP_NS)?.textContent ?? '0') / EMU_PER_PT;
+    const align = child(pos, 'align', WP_NS)?.textContent?.trim();
+    return { from: pos?.getAttribute('relativeFrom') ?? 'column', offset: Number.isFinite(offset) ? offset : 0, align };
+  };
+  const h = axis('positionH');
+  const v = axis('positionV');
+  const hAlign = h.align === 'center' || h.align === 'right' || h.align === 'left' ? h.align : h.align === 'inside' ? 'left' : h.align === 'outside' ? 'right' : undefined;
+  const x: ImageAnchor['x'] = { from: h.from === 'page' ? 'page' : h.from === 'character' ? 'character' : 'margin', offset: h.offset, ...(hAlign ? { align: hAlign } : {}) };
+  const vAlign = v.align === 'top' || v.align === 'center' || v.align === 'bottom' ? v.align : undefined;
+  if (v.from === 'paragraph' || v.from === 'line') return { x, y: { from: 'paragraph', offset: v.offset, ...(vAlign ? { align: vAlign } : {}) } };
+  // Down from the page or a margin: resolved now against the template's page, as it is laid out.
+  const g = geometry;
+  const [top, bottom] =
+    !g || v.from === 'page' ? [0, g?.height ?? 0]
+      : v.from === 'topMargin' ? [0, g.margins.top]
+        : v.from === 'bottomMargin' ? [g.height - g.margins.bottom, g.height]
+          : [g.margins.top, g.height - g.margins.bottom];
+  const y = vAlign === 'center' ? (top + bottom - height) / 2 : vAlign === 'bottom' ? bottom - height : top + (vAlign ? 0 : v.offset);
+  return { x, y: { from: 'page', offset: y } };
 }
 
 /** Every paragraph's text with fields shown as {PAGE}: for messages and tests. */

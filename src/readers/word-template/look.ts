@@ -2,6 +2,7 @@ import type { TemplateLook, WordPackage } from './types';
 import { readStyles } from './styles';
 import { readGeometry } from './geometry';
 import { readRunning } from './header-footer';
+import { readNumbering } from './numbering';
 
 /**
  * Everything the template decides about how a document looks, read once: styles, page geometry, headers and
@@ -11,5 +12,6 @@ import { readRunning } from './header-footer';
 export function readTemplateLook(pkg: WordPackage): TemplateLook {
   const warnings: string[] = [];
   const styles = readStyles(pkg);
-  return { file: pkg.file, styles, geometry: readGeometry(pkg), running: readRunning(pkg, styles, warnings), warnings };
+  const geometry = readGeometry(pkg);
+  return { file: pkg.file, styles, geometry, running: readRunning(pkg, styles, warnings, geometry), numbering: readNumbering(pkg), warnings };
 }

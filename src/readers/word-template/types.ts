@@ -135,7 +135,17 @@ export type RunningPiece =
   | ({ kind: 'text'; text: string } & WordRunFormat)
   | ({ kind: 'field'; field: 'PAGE' | 'NUMPAGES' | 'SECTIONPAGES' } & WordRunFormat)
   | { kind: 'tab' }
-  | { kind: 'image'; format: 'png' | 'jpeg'; data: Uint8Array; width: number; height: number; alt: string };
+  | { kind: 'image'; format: 'png' | 'jpeg'; data: Uint8Array; width: number; height: number; alt: string; anchor?: ImageAnchor };
+
+/**
+ * Where a floating (wp:anchor) picture sits: it takes no room in the line. Across: from the page's left
+ * edge, the left margin, or where it is anchored in the line; aligned, or at an offset (points). Down: from
+ * the page's top (a margin-relative place is resolved with the template's margins) or the paragraph's top.
+ */
+export interface ImageAnchor {
+  x: { from: 'page' | 'margin' | 'character'; offset: number; align?: 'left' | 'center' | 'right' };
+  y: { from: 'page' | 'paragraph'; offset: number; align?: 'top' | 'center' | 'bottom' };
+}
 
 export interface RunningParagraph {
   styleId?: string;
@@ -156,12 +166,34 @@ export interface WordRunning {
   footers: { default?: RunningPart; first?: RunningPart; even?: RunningPart };
 }
 
+/** One level of a Word list (w:lvl): sizes in points. */
+export interface WordNumberingLevel {
+  start: number;
+  /** w:numFmt: decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, decimalZero, none, bullet... */
+  format: string;
+  /** w:lvlText: "%1.%2" puts level 1's and level 2's numbers in; anything else is literal. */
+  text: string;
+  /** What follows the number before the text (w:suff). */
+  suffix: 'tab' | 'space' | 'nothing';
+  indentLeft?: number;
+  hanging?: number;
+  /** w:lvlRestart: restart after a paragraph at this 1-based level or higher (0: never). */
+  restart?: number;
+}
+
+/** The template's lists by w:numId, each with its levels (index = w:ilvl) after the num's overrides. */
+export interface WordNumbering {
+  nums: Record<string, { levels: (WordNumberingLevel | undefined)[] }>;
+}
+
 /** Everything the template decides about a document's look, read once per build. */
 export interface TemplateLook {
   file: string;
   styles: WordStyles;
   geometry: WordGeometry;
   running: WordRunning;
+  /** Its lists (numbered headings); absent: the template has no numbering part we read. */
+  numbering?: WordNumbering;
   /** What was read past or not carried (unknown fields, external images...), for the build's warnings. */
   warnings: string[];
   /** The package itself, which the DOCX writer writes the document into (set by wordTemplateLook in package.ts). */

@@ -21,6 +21,8 @@ export interface Line {
   segments: Segment[];
   /** Width without trailing spaces. */
   width: number;
+  /** Ends at a line break the text asked for (not the paragraph's last line): a justified line is not spread. */
+  hardEnd?: true;
 }
 
 interface Atom {
@@ -59,7 +61,8 @@ export interface Missing {
   text: string;
 }
 
-export function breakLines(runs: readonly Inline[], base: FaceStyle, size: number, width: number, fonts: FontSet, missing?: (m: Missing) => void): Line[] {
+/** `first`: how much further in the first line starts (a first-line indent; negative for a hanging one). */
+export function breakLines(runs: readonly Inline[], base: FaceStyle, size: number, width: number, fonts: FontSet, missing?: (m: Missing) => void, first = 0): Line[] {
   const scale = size / fonts.unitsPerEm;
   const atoms: Atom[] = [];
   runs.forEach((run, r) => {
@@ -80,7 +83,12 @@ export function breakLines(runs: readonly Inline[], base: FaceStyle, size: numbe
   });
 
   const lines: Line[] = [];
-  const finish = (from: number, to: number) => lines.push(makeLine(atoms, from, to));
+  const finish = (from: number, to: number, hardEnd = false) => {
+    const line = makeLine(atoms, from, to);
+    if (hardEnd) line.hardEnd = true;
+    lines.push(line);
+  };
+  const room = () => (lines.length === 0 ? width - first : width);
   let start = 0;
   let lastBreak = -1;
   let w = 0;
@@ -92,24 +100,25 @@ export function breakLines(runs: readonly Inline[], base: FaceStyle, size: numbe
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i]!;
     if (a.cp === 0x0a) {
-      finish(start, i - 1);
+      finish(start, i - 1, true);
       start = i + 1;
       lastBreak = -1;
       w = 0;
       continue;
     }
     w += a.width;
-    if (!isSpace(a.cp) && w > width + 1e-6) {
+    if (!isSpace(a.cp) && w > room() + 1e-6) {
       if (lastBreak >= start) {
         finish(start, lastBreak);
         start = lastBreak + 1;
         w = measure(start, i);
       }
       // Still too wide: the word itself is wider than the line, so break it between characters.
-      while (w > width + 1e-6 && i > start) {
+      while (w > room() + 1e-6 && i > start) {
         let end = start;
         let acc = atoms[start]!.width;
-        while (end + 1 <= i && acc + atoms[end + 1]!.width <= width + 1e-6) acc += atoms[++end]!.width;
+        const limit = room();
+        while (end + 1 <= i && acc + atoms[end + 1]!.width <= limit + 1e-6) acc += atoms[++end]!.width;
         finish(start, end);
         start = end + 1;
         w = measure(start, i);

@@ -10,6 +10,7 @@ import { columnTwips, pt, twips } from './page-size';
 import type { StructNode } from './page-model';
 import type { Item, ParaItem, RowItem, TableItem } from './items';
 import { brokenLines } from './line-cache';
+import { measuredItems } from './item-cache';
 import { structNode as node } from './struct';
 import type { FontBook } from './font-book';
 
@@ -32,7 +33,7 @@ export interface ItemContext {
  */
 export function sectionItems(blocks: readonly Block[], width: number, cx: ItemContext): Item[] {
   return blocks.flatMap((b) => {
-    const items = itemsOf(b, width, cx);
+    const items = measuredItems(b, width, cx, () => itemsOf(b, width, cx));
     if (b.kind === 'table') items.push(para(cx, [], cx.formats.tableGap, width, node('P')));
     return items;
   });
@@ -61,11 +62,13 @@ export function itemsOf(block: Block, width: number, cx: ItemContext): Item[] {
 function para(cx: ItemContext, runs: Inline[], fmt: ParaFormat, width: number, n: StructNode, extra: Partial<ParaItem> = {}): ParaItem {
   const indent = extra.indent ?? fmt.indent;
   const fonts = cx.fonts.fontsFor(fmt);
-  const lines = brokenLines(runs, fmt.face, fmt.size, width - indent - fmt.indentRight, fonts, (m) => cx.missing.push(m));
+  // A first-line or hanging indent (a template's style) moves only the first line; never past the margin.
+  const first = extra.label ? 0 : Math.max(fmt.firstLine ?? 0, -indent);
+  const lines = brokenLines(runs, fmt.face, fmt.size, width - indent - fmt.indentRight, fonts, (m) => cx.missing.push(m), first);
   const linkNodes = runs.map((r) => (r.link ? { role: 'Link' as const, children: [], link: { url: r.link, contents: `${r.text} (${r.link})` } } : undefined));
   return {
     kind: 'para', fmt, fonts, box: lineBox(fonts, fmt.size, fmt.line, fmt.lineRule), lines, runs, indent, width, align: fmt.align ?? 'left', colour: fmt.colour,
-    node: n, linkNodes, keepNext: fmt.keepNext, pageBreakBefore: fmt.pageBreakBefore, ...extra,
+    node: n, linkNodes, keepNext: fmt.keepNext, pageBreakBefore: fmt.pageBreakBefore, ...(first ? { firstLine: first } : {}), ...extra,
   };
 }
 

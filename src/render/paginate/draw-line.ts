@@ -22,14 +22,18 @@ export function drawLine(item: ParaItem, k: number, left: number, top: number, a
   const baseline = top + item.box.baseline;
   const boxes: TextBox[] = [];
   const nodeOf = (owner: StructNode) => (artifact ? null : owner);
-  let x = left + item.indent;
-  const free = item.width - item.indent - line.width;
+  const first = k === 0 ? (item.firstLine ?? 0) : 0;
+  let x = left + item.indent + first;
+  const free = item.width - item.indent - first - item.fmt.indentRight - line.width;
   if (item.align === 'center') x += free / 2;
   else if (item.align === 'right') x += free;
+  // Justified (a template's style): every line but the paragraph's last, and but one its text breaks, is spread.
+  // (Not a contents entry: its lines are broken short of the page number's room, which is not to be filled.)
+  const justified = item.fmt.justify === true && item.align === 'left' && !item.tocFor && k < item.lines.length - 1 && !line.hardEnd && free > 0;
   if (k === 0 && item.label) boxes.push(textBox(left + item.label.x, baseline, item, [{ text: item.label.text, ...singleSegment(item.label.text, item) }], nodeOf(item.label.node)));
   let current: TextBox | undefined;
   let currentOwner: StructNode | undefined;
-  for (const seg of line.segments) {
+  for (const seg of justified ? spread(line.segments, free, item) : line.segments) {
     const owner = item.linkNodes[seg.run] ?? item.node;
     const link = Boolean(item.runs[seg.run]?.link);
     if (!current || currentOwner !== owner) {
@@ -49,6 +53,39 @@ export function drawLine(item: ParaItem, k: number, left: number, top: number, a
     return { boxes, numberSlot: { leader, number, lineEnd: x + line.width } };
   }
   return { boxes };
+}
+
+/**
+ * A justified line's segments cut after each space, each moved right by the share of the free width that
+ * the spaces before it take, as Word widens a justified line's spaces.
+ */
+function spread(segments: readonly Segment[], free: number, item: ParaItem): Segment[] {
+  const spaces = segments.reduce((n, s) => n + (s.text.match(/ /g)?.length ?? 0), 0);
+  if (!spaces) return [...segments];
+  const extra = free / spaces;
+  const scale = item.fmt.size / item.fonts.unitsPerEm;
+  const out: Segment[] = [];
+  let seen = 0;
+  for (const seg of segments) {
+    let text = '';
+    let at = seg.x;
+    let x = seg.x;
+    const flush = () => {
+      if (text) out.push({ ...seg, text, x: at + seen * extra, width: x - at });
+      text = '';
+      at = x;
+    };
+    for (const ch of seg.text) {
+      text += ch;
+      x += item.fonts.advance(seg.face, ch.codePointAt(0)!) * scale;
+      if (ch === ' ') {
+        flush();
+        seen++;
+      }
+    }
+    flush();
+  }
+  return out;
 }
 
 /** A short text (a label, a page number) as one segment in the item's format. */

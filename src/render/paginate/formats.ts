@@ -29,6 +29,10 @@ export interface ParaFormat {
   indentRight: number;
   /** The paragraph's own alignment (a template's style); absent: left, unless the layout says otherwise. */
   align?: 'left' | 'center' | 'right';
+  /** Justified (a template's w:jc "both"): every line but a paragraph's last is set full width. */
+  justify?: boolean;
+  /** The first line's offset from `indent` (a template's w:ind firstLine; negative for a hanging indent). */
+  firstLine?: number;
   keepNext: boolean;
   pageBreakBefore: boolean;
   /** Two lines at least at a page's foot and head (w:widowControl); off, a paragraph may split anywhere. */

@@ -19,6 +19,8 @@ export interface ParaItem {
   runs: Inline[];
   /** Text offset from the content box's left edge. */
   indent: number;
+  /** The first line's further offset from `indent` (a first-line or, negative, hanging indent). */
+  firstLine?: number;
   width: number;
   align: 'left' | 'center' | 'right';
   colour: string;

@@ -11,12 +11,12 @@ import type { ParaFormat } from './formats';
 const lineCache = new Map<string, { lines: Line[]; missing: Missing[] }>();
 const LINE_CACHE_LIMIT = 200_000;
 
-export function brokenLines(runs: Inline[], face: ParaFormat['face'], size: number, width: number, fonts: FontSet, missing: (m: Missing) => void): Line[] {
-  const key = `${fonts.id}|${face}|${size}|${width}|${JSON.stringify(runs)}`;
+export function brokenLines(runs: Inline[], face: ParaFormat['face'], size: number, width: number, fonts: FontSet, missing: (m: Missing) => void, first = 0): Line[] {
+  const key = `${fonts.id}|${face}|${size}|${width}|${first}|${JSON.stringify(runs)}`;
   let hit = lineCache.get(key);
   if (!hit) {
     const found: Missing[] = [];
-    hit = { lines: breakLines(runs, face, size, width, fonts, (m) => found.push(m)), missing: found };
+    hit = { lines: breakLines(runs, face, size, width, fonts, (m) => found.push(m), first), missing: found };
     if (lineCache.size >= LINE_CACHE_LIMIT) lineCache.clear();
     lineCache.set(key, hit);
   }

@@ -41,10 +41,26 @@ export function wordFormat(style: Pick<WordStyle, 'para' | 'run'>): ParaFormat {
     indent: Math.max(0, para.indentLeft ?? 0),
     indentRight: Math.max(0, para.indentRight ?? 0),
     ...(align ? { align } : {}),
+    ...(para.align === 'both' ? { justify: true } : {}),
+    ...(para.firstLine ? { firstLine: para.firstLine } : {}),
     keepNext: para.keepNext ?? false,
     pageBreakBefore: para.pageBreakBefore ?? false,
     widowControl: para.widowControl ?? false,
   };
+}
+
+/**
+ * A style in one of the template's lists (numbered headings) is indented as its list level says, over the
+ * style's own indents, as Word does (a paragraph's own, then its numbering's, then its style's).
+ */
+function withListIndent(fmt: ParaFormat, look: TemplateLook, style: WordStyle): ParaFormat {
+  const n = style.para.numbering;
+  const level = n ? look.numbering?.nums[n.numId]?.levels[n.level] : undefined;
+  if (!level || (level.indentLeft === undefined && level.hanging === undefined)) return fmt;
+  const { firstLine: _style, ...rest } = fmt;
+  const indent = Math.max(0, level.indentLeft ?? fmt.indent);
+  const firstLine = level.hanging !== undefined ? -level.hanging : fmt.firstLine;
+  return { ...rest, indent, ...(firstLine ? { firstLine } : {}) };
 }
 
 export function templateFormats(look: TemplateLook, s: LayoutStyle): Record<FormatName, ParaFormat> {
@@ -58,10 +74,13 @@ export function templateFormats(look: TemplateLook, s: LayoutStyle): Record<Form
     ...s, font: normal.font, fontSize: normal.size, tableFontSize: normal.size, headingColour: h1?.run.colour ?? s.headingColour,
     headingSizes: { 1: normal.size + 8, 2: normal.size + 4, 3: normal.size + 2, 4: normal.size },
   });
-  const out = { ...ours };
+  // The styles the DOCX adds from ours are based on the template's Normal and do not say their alignment
+  // or first-line indent, so Word gives them Normal's: so does the PDF.
+  const inherited: Partial<ParaFormat> = { ...(normal.justify ? { justify: true } : {}), ...(normal.firstLine ? { firstLine: normal.firstLine } : {}) };
+  const out = Object.fromEntries(Object.entries(ours).map(([k, f]) => [k, { ...f, ...inherited }])) as Record<FormatName, ParaFormat>;
   for (const [name, builtIn] of Object.entries(FORMAT_STYLES) as [FormatName, BuiltInStyle][]) {
     const style = styleFor(builtIn);
-    if (style) out[name] = wordFormat(style);
+    if (style) out[name] = withListIndent(wordFormat(style), look, style);
   }
   out.tableGap = tableGap(out.body);
   return out;

@@ -1,10 +1,11 @@
 /**
  * A council template's own headers and footers drawn on our pages: each paragraph of the part that applies
  * to the page (first page, even pages, default), its text, PAGE / NUMPAGES fields and inline images on one
- * line, split at tabs into left, centre and right as Word's Header and Footer styles' tab stops place them.
+ * line, split at tabs into left, centre and right as Word's Header and Footer styles' tab stops place them;
+ * floating pictures at their own place on the page, taking no room in the line.
  * Headers start at the template's header distance from the top; footers end at its footer distance.
  */
-import type { TemplateLook, RunningPart, RunningPiece, WordRunFormat } from '../../readers/word-template/types';
+import type { ImageAnchor, TemplateLook, RunningPart, RunningPiece, WordRunFormat } from '../../readers/word-template/types';
 import { breakLines } from './break-lines';
 import { lineBox } from './line-metrics';
 import type { FontBook } from './font-book';
@@ -36,8 +37,17 @@ export function hasTemplateRunning(look: TemplateLook, which: Which): boolean {
   return Boolean(p.default ?? p.first ?? p.even);
 }
 
+/**
+ * Does any of the template's headers (default, first page, even) carry a picture of its own, most likely the
+ * council's logo? Then render.logo gives way to it, in both formats, so page 1 does not show it twice.
+ */
+export function templateHeaderHasImage(look: TemplateLook): boolean {
+  const p = look.running.headers;
+  return [p.default, p.first, p.even].some((part) => part?.paragraphs.some((para) => para.pieces.some((x) => x.kind === 'image')));
+}
+
 interface Measured {
-  boxes: (left: number, top: number, width: number) => Box[];
+  boxes: (left: number, top: number, width: number, pageWidth: number) => Box[];
   height: number;
 }
 
@@ -53,7 +63,7 @@ export function drawTemplatePart(page: Page, part: RunningPart, fonts: FontBook,
   const total = paragraphs.reduce((a, p) => a + p.height, 0);
   let y = fromBottom ? edge - total : edge;
   for (const p of paragraphs) {
-    page.boxes.push(...p.boxes(left, y, width));
+    page.boxes.push(...p.boxes(left, y, width, page.width));
     y += p.height;
   }
   return total;
@@ -80,6 +90,8 @@ function measureParagraph(p: RunningPart['paragraphs'][number], fonts: FontBook,
   const laid = zones.map((zone) => {
     let x = 0;
     const items = zone.map((piece) => {
+      // A floating picture takes no room in the line (its place is worked out when the page is known).
+      if (piece.kind === 'image' && piece.anchor) return { kind: 'image' as const, piece, x };
       if (piece.kind === 'image') {
         const at = x;
         x += piece.width;
@@ -107,20 +119,40 @@ function measureParagraph(p: RunningPart['paragraphs'][number], fonts: FontBook,
   const height = fmt.before + ascent + below + fmt.after;
   return {
     height,
-    boxes(left, top, width) {
+    boxes(left, top, width, pageWidth) {
       const baseline = top + fmt.before + ascent;
       const out: Box[] = [];
       const starts = zoneStarts(laid.map((z) => z.width), width, fmt.align ?? 'left');
       laid.forEach((zone, z) => {
         const x0 = left + starts[z]!;
         for (const it of zone.items) {
-          if (it.kind === 'image') out.push({ kind: 'image', x: x0 + it.x, y: baseline - it.piece.height, width: it.piece.width, height: it.piece.height, image: { kind: 'image', format: it.piece.format, data: it.piece.data, width: it.piece.width, height: it.piece.height, alt: it.piece.alt }, node: null });
+          if (it.kind === 'image' && it.piece.anchor) {
+            const { x, y } = anchoredAt(it.piece, it.piece.anchor, { left, width, pageWidth, inLine: x0 + it.x, paragraphTop: top });
+            out.push({ kind: 'image', x, y, width: it.piece.width, height: it.piece.height, image: { kind: 'image', format: it.piece.format, data: it.piece.data, width: it.piece.width, height: it.piece.height, alt: it.piece.alt }, node: null });
+          } else if (it.kind === 'image') out.push({ kind: 'image', x: x0 + it.x, y: baseline - it.piece.height, width: it.piece.width, height: it.piece.height, image: { kind: 'image', format: it.piece.format, data: it.piece.data, width: it.piece.width, height: it.piece.height, alt: it.piece.alt }, node: null });
           else if (it.line.segments.length) out.push({ kind: 'text', x: x0 + it.x, baseline, size: it.size, colour: it.colour, segments: it.line.segments, node: null });
         }
       });
       return out;
     },
   };
+}
+
+interface AnchorFrame {
+  left: number;
+  width: number;
+  pageWidth: number;
+  /** Where the picture is anchored in its line, and the top of its paragraph. */
+  inLine: number;
+  paragraphTop: number;
+}
+
+/** A floating picture's top-left corner on the page, from its place across (page, margin, line) and down. */
+function anchoredAt(piece: { width: number }, a: ImageAnchor, f: AnchorFrame): { x: number; y: number } {
+  const [from, span] = a.x.from === 'page' ? [0, f.pageWidth] : a.x.from === 'character' ? [f.inLine, 0] : [f.left, f.width];
+  const x = a.x.align === 'center' ? from + (span - piece.width) / 2 : a.x.align === 'right' ? from + span - piece.width : from + (a.x.align ? 0 : a.x.offset);
+  const y = a.y.from === 'page' ? a.y.offset : f.paragraphTop + a.y.offset;
+  return { x, y };
 }
 
 function strip(piece: Extract<RunningPiece, { kind: 'text' | 'field' }>): WordRunFormat {

@@ -4,7 +4,7 @@ import { error } from '../../diagnostics/diagnostic';
 import type { Appendix, ReportFrontMatter, ReportSource } from '../../model/report-source';
 import { exemptMarking, exemptionWording } from '../../model/exempt';
 import type { RenderSettings } from '../../config/schema';
-import type { Block, LayoutDocument, LayoutSection, RunningText } from '../layout';
+import type { Block, LayoutDocument, LayoutSection, LayoutStyle, RunningText } from '../layout';
 import { houseStyle } from '../style';
 import { finishLayout } from '../house-style';
 import { IdAllocator } from '../ids';
@@ -27,6 +27,7 @@ import { pageNumberWords } from './page-words';
 import { frontSheetData, frontSheetTable } from './front-sheet';
 import type { Templates } from './templates';
 import { words } from './words';
+import { shareFittedTables, standaloneSections, type InlineCopy } from './appendix-copies';
 
 export interface ReportInput {
   source: ReportSource & { front: ReportFrontMatter };
@@ -41,6 +42,18 @@ export interface ReportInput {
 }
 
 const isExempt = (front: ReportFrontMatter) => front.classification !== 'public';
+
+/**
+ * What reportDocument made of each appendix it prints, kept for appendixDocuments with the same input: the
+ * appendix as its own file is then made of the same blocks (appendix-copies.ts), never built a second time.
+ */
+interface Printed {
+  style: LayoutStyle;
+  copies: Map<Appendix, InlineCopy>;
+  doc?: LayoutDocument;
+}
+const printed = new WeakMap<ReportInput, Printed>();
+const STANDALONE = { headingLevel: 1, idPrefix: 'plan-' } as const;
 
 export function reportSettings(front: ReportFrontMatter, settings: RenderSettings): RenderSettings {
   return {
@@ -172,37 +185,45 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
   // Kept or taken out once the paper's length is known (render.tocMinPages).
   opening.push({ kind: 'toc', title: input.templates.wording.contentsTitle, maxLevel: 2 });
   const sections: LayoutSection[] = [{ orientation: 'portrait', header: runningHeader(input, right, exempt), blocks: [...opening, ...written.blocks, ...closing] }];
-  for (const { appendix, plan } of appendices)
-    sections.push(
-      ...planAppendixSections(plan, {
-        letter: appendix.letter,
-        title: appendix.title,
-        header: runningHeader(input, words(input.templates.words.appendix, appendix), appendix.exempt ? appendixExemptParagraphs(appendix, front) : undefined),
-        settings,
-        heading: words(input.templates.wording.appendixTitle, appendix),
-        words: input.templates.words,
-        headingLevel: 2,
-        idPrefix: `appendix-${appendix.letter.toLowerCase()}-`,
-      }),
-    );
+  const style = houseStyle(settings);
+  const kept: Printed = { style, copies: new Map() };
+  for (const { appendix, plan } of appendices) {
+    const copy: InlineCopy = { headingLevel: 2, idPrefix: `appendix-${appendix.letter.toLowerCase()}-`, sections: [] };
+    copy.sections = planAppendixSections(plan, {
+      letter: appendix.letter,
+      title: appendix.title,
+      header: runningHeader(input, words(input.templates.words.appendix, appendix), appendix.exempt ? appendixExemptParagraphs(appendix, front) : undefined),
+      settings,
+      heading: words(input.templates.wording.appendixTitle, appendix),
+      words: input.templates.words,
+      headingLevel: copy.headingLevel,
+      idPrefix: copy.idPrefix,
+    });
+    kept.copies.set(appendix, copy);
+    sections.push(...copy.sections);
+  }
   const doc: LayoutDocument = {
     meta: { title: front.title, subject: `${front.committee}, ${frontSheetData(front, input.templates).meetingDate}`, author: front.author.name, keywords: [front.committee, 'report'], language: front.language, created: input.created },
-    style: houseStyle(settings),
+    style,
     numbering: numberer.sequences(),
     footer: { pageNumbers: true, left: front.council ?? settings.council, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) },
     sections,
   };
-  return { doc: honourTocMinPages(finishLayout(doc, settings), settings.tocMinPages), diagnostics: written.diagnostics };
+  kept.doc = honourTocMinPages(finishLayout(doc, settings), settings.tocMinPages);
+  printed.set(input, kept);
+  return { doc: kept.doc, diagnostics: written.diagnostics };
 }
 
 /** Each plan appendix as a document of its own; exempt ones carry the marking on every page. */
 export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc: LayoutDocument }[] {
   const front = input.source.front;
+  const kept = printed.get(input);
   return front.appendices
     .filter((a) => a.plan && input.plans[a.plan])
     .map((a) => {
       const paragraphs = a.exempt ? appendixExemptParagraphs(a, front) : undefined;
-      const doc = planAppendixDocument(input.plans[a.plan!]!, {
+      const plan = input.plans[a.plan!]!;
+      const options = {
         letter: a.letter,
         title: a.title,
         header: runningHeader(input, words(input.templates.words.appendix, a), paragraphs),
@@ -211,9 +232,17 @@ export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc
         heading: words(input.templates.wording.appendixTitle, a),
         words: input.templates.words,
         language: front.language,
-      });
+      };
+      const copy = kept?.copies.get(a);
+      const shared = copy && standaloneSections(copy, options.header, STANDALONE);
+      // Printed in the report too: the document's own parts as planAppendixDocument makes them (title,
+      // footer; the style is the report's, made from the same settings), its blocks the report's copy.
+      const doc = shared && kept
+        ? { ...planAppendixDocument({ ...plan, sections: [] }, options), style: kept.style, sections: shared }
+        : planAppendixDocument(plan, options);
       const footer = { ...doc.footer, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) };
-      return { appendix: a, doc: finishLayout({ ...doc, footer }, input.settings) };
+      const finished = finishLayout({ ...doc, footer }, input.settings);
+      return { appendix: a, doc: shared && kept?.doc ? shareFittedTables(kept.doc, finished) : finished };
     });
 }
 

@@ -1,6 +1,7 @@
 import type { Block, HeadingBlock, ImageBlock, LayoutStyle, ListBlock, NumberRef, ParagraphBlock, TableBlock, TocBlock } from '../../render/layout';
 import { columnTwips } from '../../render/paginate/page-size';
 import { paragraphFormats } from '../../render/paginate/formats';
+import { TEMPLATE_HEADING_SEQUENCE } from '../../render/paginate/template-numbering';
 import type { BodyOut } from './body-out';
 import { drawingRun } from './drawing';
 import { runs, textRun } from './inline';
@@ -46,6 +47,8 @@ export function docxBlock(block: Block, ctx: DocxBlockContext, out: BodyOut): vo
 
 /** Numbered paragraphs use real Word numbering, declared from the layout's patterns, so Word shows the layout's numbers. */
 function numbered(ref: NumberRef | undefined, ctx: DocxBlockContext): string {
+  // A heading numbered by the council template's own list: its style's w:numPr numbers it in Word.
+  if (ref?.sequence === TEMPLATE_HEADING_SEQUENCE) return '';
   return ref ? numPr(ref.level, ctx.numbering.sequence(ref.sequence)) : '';
 }
 

@@ -26,11 +26,25 @@ function clean(value: unknown): unknown {
     return NOT_XML.test(value) ? xmlSafeText(value) : value;
   }
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-  if (Array.isArray(value)) {
-    const items: unknown[] = value;
-    const cleaned = items.map(clean);
-    return cleaned.some((v, i) => v !== items[i]) ? cleaned : value;
+  if (isBlock(value)) {
+    let safe = safeBlocks.get(value);
+    if (safe === undefined) safeBlocks.set(value, (safe = cleanObject(value)));
+    return safe;
   }
+  return Array.isArray(value) ? cleanArray(value) : cleanObject(value);
+}
+
+// A block is plain data, never changed once laid out: one shared by two documents (an appendix printed in
+// its report and as its own file) is made XML-safe once. Weak, so it goes with its layout.
+const safeBlocks = new WeakMap<object, unknown>();
+const isBlock = (value: object) => !Array.isArray(value) && typeof (value as { kind?: unknown }).kind === 'string';
+
+function cleanArray(value: unknown[]): unknown {
+  const cleaned = value.map(clean);
+  return cleaned.some((v, i) => v !== value[i]) ? cleaned : value;
+}
+
+function cleanObject(value: object): unknown {
   const entries = Object.entries(value);
   const cleaned = entries.map(([k, v]) => [k, clean(v)] as const);
   return cleaned.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(cleaned) : value;

@@ -5,12 +5,16 @@
  * pdfuaid are set. Only the drawing happens here: every page decision was made in src/render/paginate.
  */
 import type PDFDocument from 'pdfkit';
-import type { PDFOutline } from 'pdfkit';
+import type { PDFOutline, PDFStructureElement } from 'pdfkit';
 import type { LayoutDocument } from '../../render/layout';
 import type { Face } from '../../render/fonts/font-set';
-import type { ImageBox, Page, Paginated, RectBox, TextBox } from '../../render/paginate/page-model';
+import type { Box, ImageBox, Page, Paginated, StructNode, TextBox } from '../../render/paginate/page-model';
 import { artifact, StructureTree } from './structure';
 import { drawImage, type SvgFont } from './draw-image';
+import { batchPageContent, captureOutput } from './output-sink';
+import { GlyphEncoder, type EmbeddedFont } from './glyph-encoder';
+import { ContentOps } from './content-ops';
+import { atDeflateLevel } from './deflate-level';
 import { fontSet } from '../../render/fonts/font-set';
 
 interface GlyphLike {
@@ -53,6 +57,10 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
     displayTitle: true,
     lang: doc.meta.language,
     compress: true,
+    // Every string is encoded by GlyphEncoder; pdfkit's cache of laid-out words would only hold memory.
+    fontLayoutCache: false,
+    // No Helvetica: every text is set in an embedded face, and pdfkit parsed Helvetica's metrics anyway.
+    font: '',
     info: {
       Title: doc.meta.title,
       ...(doc.meta.author ? { Author: doc.meta.author } : {}),
@@ -65,12 +73,8 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
     },
   });
   escapeXmpInfo(pdf);
-  const chunks: Buffer[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    pdf.on('data', (c) => chunks.push(c));
-    pdf.on('end', () => resolve());
-    pdf.on('error', (e) => reject(e instanceof Error ? e : new Error(String(e))));
-  });
+  const bytes = captureOutput(pdf);
+  batchPageContent(pdf);
 
   const registered = new Set<string>();
   const useFace = (face: Face) => {
@@ -83,29 +87,118 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
     plainGlyphs((pdf as unknown as { _font: { font: ShapingFont } })._font.font);
     registered.add(face.key);
   };
+  const encoders = new Map<string, GlyphEncoder>();
+  const encoderFor = (face: Face) => {
+    let encoder = encoders.get(face.key);
+    if (!encoder) {
+      useFace(face);
+      encoder = new GlyphEncoder((pdf as unknown as { _font: EmbeddedFont })._font);
+      encoders.set(face.key, encoder);
+    }
+    return encoder;
+  };
   const fonts = fontSet(doc.style.fontFiles);
   const svgFont = (bold: boolean, italic: boolean) => {
     const face = fonts.faces(bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular', 1)[0]!;
     useFace(face);
     return face.key;
   };
-  const tree = new StructureTree(pdf, paged.root);
+  const tree = new StructureTree(pdf, paged.root, boxesPerNode(paged.pages));
+  const ctx: DrawContext = { pdf, ops: new ContentOps(pdf), tree, encoderFor, svgFont };
   const outline: (PDFOutline | undefined)[] = [pdf.outline];
 
-  for (const page of paged.pages) {
-    pdf.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const entry of page.outline) pdf.addNamedDestination(entry.id, 'XYZ', 0, entry.y, null);
-    addBookmarks(pdf, page, outline);
-    // Fills and rules first, in one artifact: text is always drawn over them, and one marked-content block
-    // per page instead of one per rule keeps the content stream small.
-    const rects = page.boxes.filter((b) => b.kind === 'rect');
-    if (rects.length) artifact(pdf, () => rects.forEach((r) => drawRect(pdf, r)));
-    for (const box of page.boxes) if (box.kind !== 'rect') drawBox(pdf, box, tree, useFace, svgFont);
+  // One synchronous pass: pages are drawn, written and compressed as they go, and the file ends here.
+  atDeflateLevel(() => {
+    for (const page of paged.pages) {
+      pdf.addPage({ size: [page.width, page.height], margin: 0 });
+      for (const entry of page.outline) pdf.addNamedDestination(entry.id, 'XYZ', 0, entry.y, null);
+      addBookmarks(pdf, page, outline);
+      drawPage(ctx, page);
+    }
+    tree.end();
+    pdf.end();
+  });
+  const out = await bytes;
+  // A view, not a copy: the file was just joined into one buffer, which nothing else holds.
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+interface DrawContext {
+  pdf: PDFDocument;
+  ops: ContentOps;
+  tree: StructureTree;
+  encoderFor: (face: Face) => GlyphEncoder;
+  svgFont: SvgFont;
+}
+
+/** How many boxes each element owns: it is written to the file once the last of them is drawn. */
+function boxesPerNode(pages: Page[]): Map<StructNode, number> {
+  const uses = new Map<StructNode, number>();
+  for (const page of pages) for (const box of page.boxes) if (box.kind !== 'rect' && box.node) uses.set(box.node, (uses.get(box.node) ?? 0) + 1);
+  return uses;
+}
+
+/**
+ * Text and image boxes in drawing order, cut into runs that share one marked-content sequence: consecutive
+ * text boxes of the same element (a paragraph's lines, a cell's lines) or consecutive running-head and
+ * page-number artifacts. One sequence per run instead of one per line: the structure tree means the same
+ * (the same element owns the same text in the same order) with a fraction of the marked-content ids.
+ */
+function* runs(boxes: Box[]): Generator<(TextBox | ImageBox)[]> {
+  let run: (TextBox | ImageBox)[] = [];
+  for (const box of boxes) {
+    if (box.kind === 'rect') continue;
+    const last = run[run.length - 1];
+    if (last && !(box.kind === 'text' && last.kind === 'text' && box.node === last.node)) {
+      yield run;
+      run = [];
+    }
+    run.push(box);
   }
-  tree.end();
-  pdf.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  if (run.length) yield run;
+}
+
+function drawPage(ctx: DrawContext, page: Page): void {
+  const { pdf, ops } = ctx;
+  ops.forgetFill();
+  // Fills and rules first, in one artifact: text is always drawn over them, and one marked-content block
+  // per page instead of one per rule keeps the content stream small.
+  const rects = page.boxes.filter((b) => b.kind === 'rect');
+  if (rects.length) artifact(pdf, () => ops.write(ops.rects(rects)));
+  for (const run of runs(page.boxes)) {
+    const first = run[0]!;
+    const node = first.node;
+    if (first.kind === 'image') {
+      const draw = () => {
+        drawImage(pdf, first.image, first.x, first.y, first.width, first.height, ctx.svgFont);
+        // An SVG sets its own colours.
+        ops.forgetFill();
+      };
+      if (node) ctx.tree.mark(node, 1, draw);
+      else artifact(pdf, draw);
+      continue;
+    }
+    const texts = run as TextBox[];
+    const draw = () => {
+      for (const box of texts) drawText(ctx, box);
+    };
+    if (!node) {
+      artifact(pdf, draw, 'Pagination');
+      continue;
+    }
+    const link = node.link;
+    ctx.tree.mark(node, texts.length, draw, link && ((el) => texts.forEach((box) => addLink(pdf, box, link, el))));
+  }
+}
+
+/** A link annotation over a line of a link's text, owned by the link's structure element. */
+function addLink(pdf: PDFDocument, box: TextBox, link: NonNullable<StructNode['link']>, el: object): void {
+  const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
+  const rect: [number, number, number, number] = [box.x, box.baseline - box.size, width, box.size * 1.2];
+  // A String object, which pdfkit writes as a PDF string (a plain string would become a name).
+  const options = { structParent: el as PDFStructureElement, Contents: new String(link.contents) };
+  if (link.url) pdf.link(...rect, link.url, options);
+  else if (link.dest) pdf.goTo(...rect, link.dest, options);
 }
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -137,50 +230,6 @@ function addBookmarks(pdf: PDFDocument, page: Page, outline: (PDFOutline | undef
   }
 }
 
-/** Text and images; rects are drawn per page beforehand. */
-function drawBox(pdf: PDFDocument, box: TextBox | ImageBox, tree: StructureTree, useFace: (f: Face) => void, svgFont: SvgFont): void {
-  switch (box.kind) {
-    case 'text': {
-      const draw = () => drawText(pdf, box, useFace);
-      if (!box.node) return artifact(pdf, draw, 'Pagination');
-      const el = tree.mark(box.node, draw);
-      const link = box.node.link;
-      if (link) {
-        const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
-        const rect: [number, number, number, number] = [box.x, box.baseline - box.size, width, box.size * 1.2];
-        // A String object, which pdfkit writes as a PDF string (a plain string would become a name).
-        const options = { structParent: el, Contents: new String(link.contents) };
-        if (link.url) pdf.link(...rect, link.url, options);
-        else if (link.dest) pdf.goTo(...rect, link.dest, options);
-      }
-      return;
-    }
-    case 'image': {
-      const draw = () => drawImage(pdf, box.image, box.x, box.y, box.width, box.height, svgFont);
-      if (!box.node) return artifact(pdf, draw);
-      tree.mark(box.node, draw);
-      return;
-    }
-  }
-}
-
-function drawRect(pdf: PDFDocument, box: RectBox): void {
-  pdf.save();
-  if (box.fill) pdf.rect(box.x, box.y, box.width, box.height).fill(box.fill);
-  if (box.stroke) {
-    pdf.lineWidth(box.lineWidth ?? 0.5).strokeColor(box.stroke);
-    pdf.moveTo(box.x, box.y).lineTo(box.x + box.width, box.y + box.height).stroke();
-  }
-  pdf.restore();
-}
-
-/** pdfkit's internals used to write text operators directly (see drawText). */
-interface PdfInternals {
-  page: { height: number; fonts: Record<string, unknown> };
-  _font: { id: string; ref(): unknown; encode(text: string): [string[], unknown[]] };
-  addContent(data: string): void;
-}
-
 const num = (v: number) => String(Math.round(v * 1000) / 1000);
 
 /**
@@ -189,22 +238,19 @@ const num = (v: number) => String(Math.round(v * 1000) / 1000);
  * own text layout, a large share of the drawing time, is not needed. Spaces are real glyphs, so extracted
  * text has real spaces.
  */
-function drawText(pdf: PDFDocument, box: TextBox, useFace: (f: Face) => void): void {
-  const internals = pdf as unknown as PdfInternals;
-  pdf.fillColor(box.colour);
-  const height = internals.page.height;
-  const ops: string[] = [`q 1 0 0 -1 0 ${num(height)} cm BT`];
+function drawText(ctx: DrawContext, box: TextBox): void {
+  const { ops } = ctx;
+  const height = ops.pageHeight();
+  let text = `${ops.fill(box.colour)}q 1 0 0 -1 0 ${num(height)} cm BT`;
   for (const seg of box.segments) {
-    useFace(seg.face);
-    const font = internals._font;
-    if (!internals.page.fonts[font.id]) internals.page.fonts[font.id] = font.ref();
-    const [glyphs] = font.encode(seg.text);
-    ops.push(`1 0 0 1 ${num(box.x + seg.x)} ${num(height - box.baseline)} Tm /${font.id} ${num(box.size)} Tf <${glyphs.join('')}> Tj`);
+    const encoder = ctx.encoderFor(seg.face);
+    const font = encoder.font;
+    ops.useFont(font);
+    text += `\n1 0 0 1 ${num(box.x + seg.x)} ${num(height - box.baseline)} Tm /${font.id} ${num(box.size)} Tf <${encoder.encode(seg.text)}> Tj`;
   }
-  ops.push('ET Q');
-  internals.addContent(ops.join('\n'));
+  ops.write(`${text}\nET Q`);
   if (box.underline) {
     const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
-    pdf.save().lineWidth(0.5).strokeColor(box.colour).moveTo(box.x, box.baseline + 1.5).lineTo(box.x + width, box.baseline + 1.5).stroke().restore();
+    ctx.pdf.save().lineWidth(0.5).strokeColor(box.colour).moveTo(box.x, box.baseline + 1.5).lineTo(box.x + width, box.baseline + 1.5).stroke().restore();
   }
 }
