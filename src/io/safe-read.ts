@@ -30,6 +30,37 @@ export interface BoundedReadOptions {
 export const SYSTEM_TREES = ['/proc', '/sys', '/dev'];
 
 export function readBoundedFile(file: string, options: BoundedReadOptions = {}): Buffer {
+  return withBoundedFile(file, options, (fd, limit, tooLarge, size) => readAtMost(fd, limit, tooLarge, size));
+}
+
+/**
+ * The same file under the same rules, handed to `onPiece` a piece at a time as it is read, so a reader that
+ * can work on pieces (CSV) never holds the whole file.
+ */
+export function readBoundedPieces(file: string, options: BoundedReadOptions, onPiece: (piece: Buffer) => void, pieceBytes = 1024 * 1024): void {
+  // The reader's own errors (too many cells) are its words, not a failed read: thrown once the file is closed.
+  let failure: { error: unknown } | undefined;
+  withBoundedFile(file, options, (fd, limit, tooLarge) => {
+    let total = 0;
+    for (;;) {
+      const piece = Buffer.allocUnsafe(Math.min(pieceBytes, limit + 1 - total));
+      const n = fs.readSync(fd, piece, 0, piece.length, null);
+      if (n === 0) return;
+      total += n;
+      if (total > limit) throw tooLarge(total);
+      try {
+        onPiece(n === piece.length ? piece : piece.subarray(0, n));
+      } catch (error) {
+        failure = { error };
+        return;
+      }
+    }
+  });
+  if (failure) throw failure.error;
+}
+
+/** Opens the file once the path, the read roots, its kind and its size allow it, and runs `read` on it. */
+function withBoundedFile<T>(file: string, options: BoundedReadOptions, read: (fd: number, limit: number, tooLarge: (size: number) => Error, size: number) => T): T {
   const shown = options.shown ?? file;
   refuseSystemPath(file, shown);
   const policy = currentReadPolicy();
@@ -58,7 +89,7 @@ export function readBoundedFile(file: string, options: BoundedReadOptions = {}):
   try {
     const opened = fs.fstatSync(fd);
     refuseNonRegular(opened, shown);
-    return readAtMost(fd, limit, tooLarge, opened.size);
+    return read(fd, limit, tooLarge, opened.size);
   } catch (e) {
     if (e instanceof UnreadableInputError) throw e;
     throw new UnreadableInputError(shown, `cannot be read: ${readProblem(e)}`);

@@ -5,28 +5,93 @@ const SEPARATORS: Record<number, number> = { 0x2c: 3, 0x09: 2, 0x3b: 1, 0x7c: 0 
 
 /**
  * CSV is read as text cells only: "31/08/2023" must stay day-first text for the model's UK date parser,
- * not be guessed as a US date. The bytes are walked once (separators, quotes and line ends are ASCII, which
- * UTF-8 never uses inside a character) and each cell is decoded on its own into the sheet's compact store,
- * so no copy of the whole file as text and no object per cell is ever made. The rules are SheetJS's
- * (a `sep=` first line, the separator guessed from the first 1,024 characters), which the CSV reader used.
+ * not be guessed as a US date. The bytes are walked once as they are read from the disk (separators,
+ * quotes and line ends are ASCII, which UTF-8 never uses inside a character) and each cell is decoded on
+ * its own into the sheet's compact store, so neither the whole file nor a copy of it as text is ever held:
+ * only the piece being read and the cell that runs on past its end. The rules are SheetJS's (a `sep=`
+ * first line, the separator guessed from the first 1,024 characters), which the CSV reader used.
  */
-export function readCsv(bytes: Uint8Array, file: string): RawWorkbook {
-  let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-  let sep: number;
-  if (buf.toString('latin1', 0, 4) === 'sep=' && (buf[5] === 0x0d || buf[5] === 0x0a)) {
-    sep = buf[4]!;
-    buf = buf.subarray(buf[5] === 0x0d && buf[6] === 0x0a ? 7 : 6);
-  } else sep = guessSeparator(buf.toString('utf8', 0, 4096).slice(0, 1024));
-  const notes: ReadNote[] = [];
-  const out = new SheetCollector(csvSheetName(file), { notes });
-  let row = 0;
-  let col = 0;
-  let start = 0;
-  let inQuotes = false;
-  let quoted = buf[0] === 0x22;
-  out.startRow(0, false);
-  const finishCell = (end: number, byte: number | undefined) => {
+export class CsvReader {
+  private readonly notes: ReadNote[] = [];
+  private readonly out: SheetCollector;
+  private sep = 0x2c;
+  private started = false;
+  /** Bytes read and not yet made into cells: the cell in progress, then the piece just pushed. */
+  private buf: Buffer = Buffer.alloc(0);
+  /** Where scanning resumes in `buf`, and whether it is inside quotes there. */
+  private at = 0;
+  private inQuotes = false;
+  private row = 0;
+  private col = 0;
+
+  constructor(private readonly file: string) {
+    this.out = new SheetCollector(csvSheetName(file), { notes: this.notes });
+  }
+
+  /** The next piece of the file; the first must hold its first 4,096 bytes unless it is the whole file. */
+  push(piece: Uint8Array): void {
+    let next = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    if (!this.started) {
+      this.started = true;
+      next = this.opening(next);
+      this.out.startRow(0, false);
+    }
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next]) : next;
+    this.scan(false);
+  }
+
+  finish(): RawWorkbook {
+    if (!this.started) this.push(Buffer.alloc(0));
+    this.scan(true);
+    if (this.buf.length > 0) this.finishCell(this.buf.length, undefined);
+    else this.out.endRow();
+    return { file: this.file, sheets: [this.out.finish([])], ...(this.notes.length ? { notes: this.notes } : {}) };
+  }
+
+  /** A byte-order mark and a `sep=` line are taken off; otherwise the separator is guessed from the start. */
+  private opening(buf: Buffer): Buffer {
+    if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    if (buf.toString('latin1', 0, 4) === 'sep=' && (buf[5] === 0x0d || buf[5] === 0x0a)) {
+      this.sep = buf[4]!;
+      return buf.subarray(buf[5] === 0x0d && buf[6] === 0x0a ? 7 : 6);
+    }
+    this.sep = guessSeparator(buf.toString('utf8', 0, 4096).slice(0, 1024));
+    return buf;
+  }
+
+  /** Cells up to the last separator or line end in `buf`; what follows waits for the next piece. */
+  private scan(last: boolean): void {
+    const buf = this.buf;
+    const sep = this.sep;
+    let start = 0;
+    let quoted = buf[0] === 0x22;
+    let end = this.at;
+    for (; end < buf.length; end++) {
+      const b = buf[end];
+      if (b === 0x22) {
+        if (quoted) this.inQuotes = !this.inQuotes;
+        continue;
+      }
+      if (this.inQuotes || (b !== sep && b !== 0x0a && b !== 0x0d)) continue;
+      // A CR at the end of a piece may be the first half of CRLF: decided when the next piece comes.
+      if (b === 0x0d && end + 1 === buf.length && !last) break;
+      const stop = end;
+      if (b === 0x0d && buf[end + 1] === 0x0a) end++;
+      this.finishCellIn(buf, start, stop, b === 0x0d ? 0x0a : b);
+      start = end + 1;
+      quoted = buf[start] === 0x22;
+    }
+    // Only the unfinished cell is kept, as a copy, so the piece it came in is let go.
+    const rest = buf.subarray(start);
+    this.buf = rest.length && rest.length < buf.length ? Buffer.from(rest) : rest;
+    this.at = end - start;
+  }
+
+  private finishCell(end: number, byte: number | undefined): void {
+    this.finishCellIn(this.buf, 0, end, byte);
+  }
+
+  private finishCellIn(buf: Buffer, start: number, end: number, byte: number | undefined): void {
     const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
     if (stop > start) {
       // Quotes taken off the bytes, not the string: a slice of the decoded text would be a view that keeps
@@ -35,32 +100,22 @@ export function readCsv(bytes: Uint8Array, file: string): RawWorkbook {
       const quotedCell = buf[start] === 0x22 && buf[stop - 1] === 0x22;
       let text = quotedCell ? buf.toString('utf8', start + 1, Math.max(start + 1, stop - 1)) : buf.toString('utf8', start, stop);
       if (quotedCell && text.includes('""')) text = text.replace(/""/g, '"');
-      out.add(col, undefined, { t: 's', v: text });
+      this.out.add(this.col, undefined, { t: 's', v: text });
     }
-    if (byte === sep) col++;
+    if (byte === this.sep) this.col++;
     else {
-      out.endRow();
-      col = 0;
-      out.startRow(++row, false);
+      this.out.endRow();
+      this.col = 0;
+      this.out.startRow(++this.row, false);
     }
-  };
-  let end = 0;
-  for (; end < buf.length; end++) {
-    const b = buf[end];
-    if (b === 0x22) {
-      if (quoted) inQuotes = !inQuotes;
-      continue;
-    }
-    if (inQuotes || (b !== sep && b !== 0x0a && b !== 0x0d)) continue;
-    const at = end;
-    if (b === 0x0d && buf[end + 1] === 0x0a) end++;
-    finishCell(at, b === 0x0d ? 0x0a : b);
-    start = end + 1;
-    quoted = buf[start] === 0x22;
   }
-  if (end > start) finishCell(end, undefined);
-  else out.endRow();
-  return { file, sheets: [out.finish([])], ...(notes.length ? { notes } : {}) };
+}
+
+/** A whole CSV file's bytes as a workbook. */
+export function readCsv(bytes: Uint8Array, file: string): RawWorkbook {
+  const reader = new CsvReader(file);
+  reader.push(bytes);
+  return reader.finish();
 }
 
 function guessSeparator(head: string): number {

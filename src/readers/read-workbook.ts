@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { UnreadableInputError } from '../diagnostics/diagnostic';
 import { DEFAULT_READ_LIMITS, changeWith, overLimitText, type ReadLimits } from '../io/read-limits';
-import { readBoundedFile } from '../io/safe-read';
+import { readBoundedFile, readBoundedPieces } from '../io/safe-read';
 import type { RawWorkbook } from './raw';
 import { sniffContainer } from './sniff';
 import { readSpreadsheet } from './xlsx';
-import { readCsv } from './csv';
+import { CsvReader, readCsv } from './csv';
 import { checkDeferred, checkZipWorkbook, inflateEntry } from './zip-guard';
 import { readXlsxFast } from './xlsx-fast';
 import { checkLegacyWorkbook } from './cfb-guard';
@@ -31,18 +31,41 @@ const TEXT_FORMATS = new Set(['.csv', '.txt', '.tsv']);
 export function readWorkbook(input: string | Uint8Array, options: ReadWorkbookOptions = {}): RawWorkbook {
   const file = typeof input === 'string' ? input : (options.fileName ?? '<buffer>');
   const limits: ReadLimits = { ...(options.limits ?? DEFAULT_READ_LIMITS), ...(options.maxBytes !== undefined ? { maxFileBytes: options.maxBytes } : {}) };
-  const bytes = typeof input === 'string' ? readBoundedFile(input, { maxBytes: limits.maxFileBytes, sizeHint: ', or --max-size,' }) : input;
-  if (bytes.length > limits.maxFileBytes)
-    throw new UnreadableInputError(file, `${overLimitText(bytes.length, limits.maxFileBytes)} ${changeWith('maxFileBytes', ', or --max-size,')}`);
   let workbook: RawWorkbook;
   try {
-    workbook = parseByContent(bytes, file, limits, options.includeHidden);
+    if (typeof input === 'string' && TEXT_FORMATS.has(path.extname(file).toLowerCase())) workbook = readTextFile(input, file, limits, options.includeHidden);
+    else {
+      const bytes = typeof input === 'string' ? readBoundedFile(input, { maxBytes: limits.maxFileBytes, sizeHint: SIZE_HINT }) : input;
+      if (bytes.length > limits.maxFileBytes) throw new UnreadableInputError(file, `${overLimitText(bytes.length, limits.maxFileBytes)} ${changeWith('maxFileBytes', SIZE_HINT)}`);
+      workbook = parseByContent(bytes, file, limits, options.includeHidden);
+    }
   } catch (e) {
     if (e instanceof TooManyCellsError) throw new UnreadableInputError(file, tooManyCellsMessage(e.sheet));
     throw e;
   }
   if (workbook.sheets.every((s) => s.rows.length === 0)) throw new UnreadableInputError(file, emptyReason(workbook));
   return workbook;
+}
+
+const SIZE_HINT = ', or --max-size,';
+
+/**
+ * A .csv (.txt, .tsv) read from the disk a piece at a time into the CSV reader, so a 200,000-row file is
+ * never held whole. Its first piece is sniffed as every file is: a workbook or a picture renamed .csv is
+ * then read whole and told apart by its content, as before.
+ */
+function readTextFile(input: string, file: string, limits: ReadLimits, includeHidden: boolean | undefined): RawWorkbook {
+  let csv: CsvReader | undefined;
+  const other: Buffer[] = [];
+  readBoundedPieces(input, { maxBytes: limits.maxFileBytes, sizeHint: SIZE_HINT }, (piece) => {
+    if (!csv && !other.length) {
+      if (sniffContainer(piece) === 'text') csv = new CsvReader(file);
+    }
+    if (csv) csv.push(piece);
+    else other.push(piece);
+  });
+  if (csv) return csv.finish();
+  return parseByContent(Buffer.concat(other), file, limits, includeHidden);
 }
 
 function emptyReason(workbook: RawWorkbook): string {

@@ -4,9 +4,10 @@ import { breakLines, type Line, type Missing } from './break-lines';
 import type { ParaFormat } from './formats';
 
 /**
- * Line breaking is most of pagination's work, and an appendix is laid out twice in one build (inside the
- * report and as its own file): the same text at the same size and width breaks the same way, so it is broken
- * once per process. Bounded so a long run of builds cannot grow it without limit.
+ * Line breaking is most of pagination's work, and the same text at the same size and width breaks the same
+ * way wherever it comes: a status word in every row, a board pack's plans, each rebuild of a warm preview.
+ * So it is broken once per process (a block met again is not even measured again: item-cache.ts). Bounded
+ * so a long run of builds cannot grow it without limit.
  */
 const lineCache = new Map<string, { lines: Line[]; missing: Missing[] }>();
 const LINE_CACHE_LIMIT = 200_000;

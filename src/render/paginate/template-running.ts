@@ -51,10 +51,20 @@ interface Measured {
   height: number;
 }
 
+// Asked for at every page's top and bottom: a 300-page appendix measured its header 600 times.
+const heights = new WeakMap<RunningPart, WeakMap<FontBook, number>>();
+
 /** A running part's height (its fields' digits do not change it). */
 export function templatePartHeight(part: RunningPart, fonts: FontBook): number {
-  const place: PagePlace = { number: 1, count: 1, sectionPages: 1, first: true };
-  return part.paragraphs.reduce((a, p) => a + measureParagraph(p, fonts, place).height, 0);
+  let byFonts = heights.get(part);
+  if (!byFonts) heights.set(part, (byFonts = new WeakMap()));
+  let height = byFonts.get(fonts);
+  if (height === undefined) {
+    const place: PagePlace = { number: 1, count: 1, sectionPages: 1, first: true };
+    height = part.paragraphs.reduce((a, p) => a + measureParagraph(p, fonts, place).height, 0);
+    byFonts.set(fonts, height);
+  }
+  return height;
 }
 
 /** A running part's boxes; returns its height. `edge` is where it starts (headers) or ends (footers). */
