@@ -50,6 +50,8 @@ export async function startPreview(papers: Paper | Paper[], ctx: BuildContext, s
     server: running,
     close: async () => {
       await Promise.all(watchers.map((w) => w.close()));
+      // A save just before Ctrl+C may have started a build: it finishes (its files whole) before we return.
+      await Promise.all(sessions.map((s) => s.idle()));
       await running.close();
     },
   };

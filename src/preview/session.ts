@@ -94,6 +94,11 @@ export class PreviewSession {
     for (const l of this.listeners) l(snapshot);
   }
 
+  /** Resolves once no build is under way: closing waits for it, so no build runs on after the preview stops. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   get building(): boolean {
     return this.running !== undefined;
   }
