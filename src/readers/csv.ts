@@ -43,7 +43,7 @@ export class CsvReader {
   finish(): RawWorkbook {
     if (!this.started) this.push(Buffer.alloc(0));
     this.scan(true);
-    if (this.buf.length > 0) this.finishCell(this.buf.length, undefined);
+    if (this.buf.length > 0) this.finishCell(this.buf, 0, this.buf.length, undefined);
     else this.out.endRow();
     return { file: this.file, sheets: [this.out.finish([])], ...(this.notes.length ? { notes: this.notes } : {}) };
   }
@@ -77,7 +77,7 @@ export class CsvReader {
       if (b === 0x0d && end + 1 === buf.length && !last) break;
       const stop = end;
       if (b === 0x0d && buf[end + 1] === 0x0a) end++;
-      this.finishCellIn(buf, start, stop, b === 0x0d ? 0x0a : b);
+      this.finishCell(buf, start, stop, b === 0x0d ? 0x0a : b);
       start = end + 1;
       quoted = buf[start] === 0x22;
     }
@@ -87,11 +87,7 @@ export class CsvReader {
     this.at = end - start;
   }
 
-  private finishCell(end: number, byte: number | undefined): void {
-    this.finishCellIn(this.buf, 0, end, byte);
-  }
-
-  private finishCellIn(buf: Buffer, start: number, end: number, byte: number | undefined): void {
+  private finishCell(buf: Buffer, start: number, end: number, byte: number | undefined): void {
     const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
     if (stop > start) {
       // Quotes taken off the bytes, not the string: a slice of the decoded text would be a view that keeps

@@ -62,6 +62,10 @@ export function fitColumns(table: TableBlock, available: number, fontSize: numbe
   return widths.map((w) => Math.round(w * 10) / 10);
 }
 
+// A table block fitted once per style and width: a plan appendix printed in its report and as its own file
+// is the same blocks in both (report/appendix-copies.ts), and both documents must hold the same fitted table.
+const fitted = new WeakMap<TableBlock, { style: LayoutStyle; available: number; table: TableBlock }>();
+
 /** Every table of a section fitted to that section's usable width (portrait or landscape, on the house page size). */
 export function fitTables(sections: LayoutSection[], style: LayoutStyle): LayoutSection[] {
   const text = paragraphFormats(style).tableText;
@@ -70,8 +74,12 @@ export function fitTables(sections: LayoutSection[], style: LayoutStyle): Layout
     const available = contentTwips(style, s.orientation) / 20;
     const blocks = s.blocks.map((b) => {
       if (b.kind !== 'table') return b;
+      const known = fitted.get(b);
+      if (known && known.style === style && known.available === available) return known.table;
       const widths = fitColumns(b, available, text.size, fonts);
-      return { ...b, columns: b.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
+      const table = { ...b, columns: b.columns.map((c, i) => ({ ...c, width: widths[i]! })) };
+      fitted.set(b, { style, available, table });
+      return table;
     });
     return { ...s, blocks };
   });

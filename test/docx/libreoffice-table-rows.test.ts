@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { itWithLibreOffice, soffice } from '../support/libreoffice';
+import { itWithLibreOffice, itWithTool, soffice } from '../support/libreoffice';
 import { ROOT } from '../support/cli';
 import { convertAllWithLibreOffice, docxTables, findRows, hasPdftotext, normalise, pdfWords, type DocxTable, type Found, type Word } from '../support/table-rows';
 
@@ -41,16 +41,8 @@ function docxUnder(dir: string): string[] {
 
 /** `it` when LibreOffice and pdftotext are both installed, with the same skip and CI rule for pdftotext. */
 function itWithTools(): jest.It {
-  if (soffice() && !hasPdftotext()) {
-    if (process.env.CI)
-      return ((name: string, _fn: jest.ProvidesCallback, timeout?: number) =>
-        it(name, () => {
-          throw new Error('CI installs poppler (.ci/run) but pdftotext is not on PATH: this comparison must run in CI');
-        }, timeout)) as unknown as jest.It;
-    console.warn('SKIPPED: pdftotext (poppler-utils) is not installed');
-    return ((name: string, fn: jest.ProvidesCallback, timeout?: number) => it.skip(`${name} (skipped: pdftotext is not installed)`, fn, timeout)) as unknown as jest.It;
-  }
-  return itWithLibreOffice();
+  if (!soffice()) return itWithLibreOffice();
+  return itWithTool(hasPdftotext(), { name: 'pdftotext', command: 'pdftotext', ciPackage: 'poppler', install: 'pdftotext (poppler-utils) is not installed' });
 }
 
 beforeAll(async () => {

@@ -13,20 +13,30 @@ export function soffice(): string | undefined {
 }
 
 /**
- * `it` when LibreOffice is installed; otherwise a test reported as skipped, with the reason in its name and
- * on the console. Under CI (which installs LibreOffice in .ci/run) a missing soffice fails instead: a green
- * run must never hide comparisons that did not happen.
+ * `it` when a tool the comparison needs is installed; otherwise a test reported as skipped, with the reason
+ * in its name and on the console. Under CI (whose .ci/run installs the tool) a missing one fails instead: a
+ * green run must never hide comparisons that did not happen.
  */
-export function itWithLibreOffice(): jest.It {
-  if (soffice()) return it;
+export function itWithTool(present: boolean, tool: { name: string; command: string; ciPackage: string; install: string }): jest.It {
+  if (present) return it;
   if (process.env.CI) {
-    return ((name: string, fn: jest.ProvidesCallback, timeout?: number) =>
+    return ((name: string, _fn: jest.ProvidesCallback, timeout?: number) =>
       it(name, () => {
-        throw new Error('CI installs LibreOffice (.ci/run) but soffice is not on PATH: this comparison must run in CI');
+        throw new Error(`CI installs ${tool.ciPackage} (.ci/run) but ${tool.command} is not on PATH: this comparison must run in CI`);
       }, timeout)) as unknown as jest.It;
   }
-  console.warn('SKIPPED: LibreOffice (soffice) is not installed; apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-croscore fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea');
-  return ((name: string, fn: jest.ProvidesCallback, timeout?: number) => it.skip(`${name} (skipped: LibreOffice is not installed)`, fn, timeout)) as unknown as jest.It;
+  console.warn(`SKIPPED: ${tool.install}`);
+  return ((name: string, fn: jest.ProvidesCallback, timeout?: number) => it.skip(`${name} (skipped: ${tool.name} is not installed)`, fn, timeout)) as unknown as jest.It;
+}
+
+/** `it` when LibreOffice is installed (itWithTool). */
+export function itWithLibreOffice(): jest.It {
+  return itWithTool(Boolean(soffice()), {
+    name: 'LibreOffice',
+    command: 'soffice',
+    ciPackage: 'LibreOffice',
+    install: 'LibreOffice (soffice) is not installed; apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-croscore fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea',
+  });
 }
 
 /** Converts DOCX files to PDF with LibreOffice (headless, a scratch profile); returns the PDFs' paths. */

@@ -4,7 +4,7 @@
  * (paginate/item-cache.ts) and the DOCX writer makes each XML-safe once (writers/docx/xml-text.ts). The
  * copies differ only where they must: heading levels, heading ids (bookmarks) and the running header.
  */
-import type { Block, LayoutDocument, LayoutSection, RunningText, TableBlock } from '../layout';
+import type { Block, LayoutSection, RunningText } from '../layout';
 
 /** How the report's copy is set: its headings one level down and their ids under the appendix's own prefix. */
 export interface InlineCopy {
@@ -25,36 +25,4 @@ export function standaloneSections(copy: InlineCopy, header: RunningText, own: {
   if (!headings.every((h) => h.id.startsWith(copy.idPrefix) && h.level - shift >= 1)) return undefined;
   const retitle = (b: Block): Block => (b.kind === 'heading' ? { ...b, level: (b.level - shift) as 1 | 2 | 3 | 4, id: own.idPrefix + b.id.slice(copy.idPrefix.length) } : b);
   return copy.sections.map((s) => ({ ...s, header, blocks: s.blocks.map(retitle) }));
-}
-
-/**
- * Fitting columns (finishLayout) makes each table anew; where the standalone document's table was fitted
- * from the same block to the same widths as the report's, it takes the report's object, so the two stay one.
- */
-export function shareFittedTables(report: LayoutDocument, standalone: LayoutDocument): LayoutDocument {
-  const fitted = new Map<TableBlock['rows'], TableBlock>();
-  for (const s of report.sections) for (const b of s.blocks) if (b.kind === 'table') fitted.set(b.rows, b);
-  const sections = standalone.sections.map((s) => ({
-    ...s,
-    blocks: s.blocks.map((b) => {
-      if (b.kind !== 'table') return b;
-      const theirs = fitted.get(b.rows);
-      return theirs && sameTable(b, theirs) ? theirs : b;
-    }),
-  }));
-  return { ...standalone, sections };
-}
-
-function sameTable(a: TableBlock, b: TableBlock): boolean {
-  const keys = Object.keys(a) as (keyof TableBlock)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => (k === 'columns' ? sameColumns(a.columns, b.columns) : a[k] === b[k]));
-}
-
-function sameColumns(a: TableBlock['columns'], b: TableBlock['columns']): boolean {
-  return a.length === b.length && a.every((c, i) => {
-    const d = b[i]!;
-    const keys = Object.keys(c) as (keyof typeof c)[];
-    return keys.length === Object.keys(d).length && keys.every((k) => c[k] === d[k]);
-  });
 }

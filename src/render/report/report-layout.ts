@@ -27,7 +27,7 @@ import { pageNumberWords } from './page-words';
 import { frontSheetData, frontSheetTable } from './front-sheet';
 import type { Templates } from './templates';
 import { words } from './words';
-import { shareFittedTables, standaloneSections, type InlineCopy } from './appendix-copies';
+import { standaloneSections, type InlineCopy } from './appendix-copies';
 
 export interface ReportInput {
   source: ReportSource & { front: ReportFrontMatter };
@@ -50,7 +50,6 @@ const isExempt = (front: ReportFrontMatter) => front.classification !== 'public'
 interface Printed {
   style: LayoutStyle;
   copies: Map<Appendix, InlineCopy>;
-  doc?: LayoutDocument;
 }
 const printed = new WeakMap<ReportInput, Printed>();
 const STANDALONE = { headingLevel: 1, idPrefix: 'plan-' } as const;
@@ -209,9 +208,8 @@ export function reportDocument(input: ReportInput): { doc?: LayoutDocument; diag
     footer: { pageNumbers: true, left: front.council ?? settings.council, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) },
     sections,
   };
-  kept.doc = honourTocMinPages(finishLayout(doc, settings), settings.tocMinPages);
   printed.set(input, kept);
-  return { doc: kept.doc, diagnostics: written.diagnostics };
+  return { doc: honourTocMinPages(finishLayout(doc, settings), settings.tocMinPages), diagnostics: written.diagnostics };
 }
 
 /** Each plan appendix as a document of its own; exempt ones carry the marking on every page. */
@@ -241,8 +239,8 @@ export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc
         ? { ...planAppendixDocument({ ...plan, sections: [] }, options), style: kept.style, sections: shared }
         : planAppendixDocument(plan, options);
       const footer = { ...doc.footer, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) };
-      const finished = finishLayout({ ...doc, footer }, input.settings);
-      return { appendix: a, doc: shared && kept?.doc ? shareFittedTables(kept.doc, finished) : finished };
+      // Its tables come out of finishLayout as the report's very objects (column-widths.ts fits a block once).
+      return { appendix: a, doc: finishLayout({ ...doc, footer }, input.settings) };
     });
 }
 
