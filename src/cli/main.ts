@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// First, so every module after it compiles from the code cache npm run build made.
+// First V8's flags, then the code cache npm run build made under them, so every module after compiles from it.
+import './v8-tuning';
 import './code-cache';
 import { type CommandIO, EXIT_USAGE, UsageError } from './command';
 import { UnreadableInputError } from '../diagnostics/diagnostic';

@@ -14,17 +14,43 @@ const sums = (dir: string) =>
 
 /** The V8 code cache `npm run build` records (src/cli/code-cache.ts), as the command line uses it. */
 describe('the code cache', () => {
-  it('is made by the build and read, never written, by a command, which writes the same bytes with or without it', () => {
+  it('is made by the build and read, never written, by a command, which writes the same bytes with or without it and under V8\'s default flags', () => {
     expect(fs.readdirSync(CACHE).length).toBeGreaterThan(100);
     const before = listing();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-cc-'));
     const report = 'data/reports/wf-cabinet-2023-09-12.md';
     const warm = cabinet(['build', report, '--out', path.join(out, 'cached'), '--quiet']);
     const cold = cabinet(['build', report, '--out', path.join(out, 'plain'), '--quiet'], { CABINET_NO_CODE_CACHE: '1' });
-    expect([warm.code, cold.code]).toEqual([0, 0]);
+    const untuned = cabinet(['build', report, '--out', path.join(out, 'untuned'), '--quiet'], { CABINET_V8_DEFAULTS: '1' });
+    expect([warm.code, cold.code, untuned.code]).toEqual([0, 0, 0]);
     expect(warm.stderr).toBe(cold.stderr);
+    expect(untuned.stderr).toBe(cold.stderr);
     expect(sums(path.join(out, 'cached'))).toEqual(sums(path.join(out, 'plain')));
+    expect(sums(path.join(out, 'untuned'))).toEqual(sums(path.join(out, 'plain')));
     expect(listing()).toEqual(before);
+  }, 120_000);
+
+  it('is accepted by V8 under the flags the command sets (v8-tuning.ts), and refused under V8\'s defaults', () => {
+    // Counts the cached data each compile offered and V8 refused; V8 refuses data recorded under other flags.
+    const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-cc-probe-')), 'probe.js');
+    fs.writeFileSync(
+      probe,
+      "const vm = require('node:vm'); const Script = vm.Script; let offered = 0, refused = 0;\n" +
+        'vm.Script = function (source, options) { const s = new Script(source, options); if (options && options.cachedData) { offered++; if (s.cachedDataRejected) refused++; } return s; };\n' +
+        "process.on('exit', () => process.stderr.write(`PROBE ${offered} ${refused}\\n`));\n",
+    );
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-cc-flags-'));
+    const counts = (env: NodeJS.ProcessEnv) => {
+      const r = spawnSync(process.execPath, ['-r', probe, path.join(ROOT, 'dist', 'cli', 'main.js'), 'build', 'data/reports/wf-cabinet-2023-09-12.md', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.status).toBe(0);
+      const [offered, refused] = /PROBE (\d+) (\d+)/.exec(r.stderr)!.slice(1).map(Number);
+      return { offered, refused };
+    };
+    const tuned = counts({});
+    expect(tuned.offered).toBeGreaterThan(100);
+    expect(tuned.refused).toBe(0);
+    const defaults = counts({ CABINET_V8_DEFAULTS: '1' });
+    expect(defaults.refused).toBe(defaults.offered);
   }, 120_000);
 
   it('compiles a module from its source once the source has changed, not from the cache of the old one', () => {

@@ -76,6 +76,27 @@ describe("Lowfield's report, whose template numbers its headings", () => {
   }, 180000);
 });
 
+describe('a template whose heading list is a Word list style (w:numStyleLink)', () => {
+  it('numbers the headings from the list style\'s levels, as Word does', async () => {
+    // Word's "Define New List Style": the num's abstract list holds only the link; the levels are in the
+    // abstract list whose w:styleLink names the style (here with Lowfield's levels moved into it).
+    const file = await patchedTemplate('lowfield', {
+      'word/numbering.xml': (xml) =>
+        xml
+          .replace('<w:abstractNum w:abstractNumId="1">', '<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="CouncilHeadings"/>')
+          .replace('<w:num w:numId="1">', '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="CouncilHeadings"/></w:abstractNum><w:num w:numId="1">'),
+    });
+    const base = layoutDocument([{
+      orientation: 'portrait', header: {},
+      blocks: [heading('Report title', 'title', 1), heading('Summary', 'summary', 2, '1.'), heading('Detail', 'detail', 3), heading('Options', 'options', 2, '2.')],
+    }]);
+    const doc = finishLayout({ ...base, style: withWordTemplate(base.style, readTemplateLook(openWordTemplate(file))) }, {});
+    const read = await pdfRuns(await drawPdf(doc, paginate(doc)));
+    const lines = read.pages.flatMap((p) => p.lines.map((l) => l.text)).filter((l) => /^\d/.test(l));
+    expect(lines).toEqual(['1. Summary', '1.1 Detail', '2. Options']);
+  });
+});
+
 describe('a template numbering headings in upper Roman from III, and sub-headings in letters', () => {
   it('counts as Word does: on at each heading, restarting the letters under each new Roman number', async () => {
     const file = await patchedTemplate('lowfield', {

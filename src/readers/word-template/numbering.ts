@@ -2,6 +2,8 @@
  * The template's numbering definitions (word/numbering.xml): for each w:num, its abstract list's levels
  * (start, format, level text, what follows the number, indents) with the num's start overrides applied.
  * A heading style's w:numPr points here; Word then numbers every paragraph in that style itself.
+ * A list made with Word's "Define New List Style" is two abstract lists: the one a num names holds only
+ * w:numStyleLink to the list style, and the levels are in the one whose w:styleLink names that style.
  */
 import type { Element } from '@xmldom/xmldom';
 import type { WordNumbering, WordNumberingLevel, WordPackage } from './types';
@@ -34,6 +36,8 @@ export function readNumbering(pkg: WordPackage): WordNumbering {
   if (!bytes) return out;
   const root = parsePart(bytes, name!).documentElement!;
   const abstracts = new Map<string, WordNumberingLevel[]>();
+  const byListStyle = new Map<string, WordNumberingLevel[]>();
+  const linked = new Map<string, string>();
   for (const a of children(root, 'abstractNum')) {
     const id = attr(a, 'abstractNumId');
     if (id === undefined) continue;
@@ -43,6 +47,14 @@ export function readNumbering(pkg: WordPackage): WordNumbering {
       if (i !== undefined && i >= 0 && i < 9) levels[i] = level(lvl);
     }
     abstracts.set(id, levels);
+    const styleLink = attr(child(a, 'styleLink'), 'val');
+    if (styleLink !== undefined && !byListStyle.has(styleLink)) byListStyle.set(styleLink, levels);
+    const numStyleLink = attr(child(a, 'numStyleLink'), 'val');
+    if (numStyleLink !== undefined) linked.set(id, numStyleLink);
+  }
+  for (const [id, style] of linked) {
+    const levels = byListStyle.get(style);
+    if (levels && abstracts.get(id)!.length === 0) abstracts.set(id, levels);
   }
   for (const n of children(root, 'num')) {
     const id = attr(n, 'numId');

@@ -1,0 +1,16 @@
+/**
+ * Tunes V8 for a command: a build is over in about a second, and V8's default tiering starts optimising a
+ * function after little use, so the optimising compiler's threads spent more CPU on a small build than the
+ * optimised code gave back (a fifth of the W&F build's CPU). Waiting for about 8x the default use before
+ * optimising keeps what a long build needs optimised (the 5,000-action report also takes less CPU) and
+ * compiles little else. src/bench/startup.bench.ts measures it; CABINET_V8_DEFAULTS=1 turns it off.
+ * Set before code-cache.ts, because V8 accepts cached code only under the flags it was recorded with.
+ */
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+
+export const V8_FLAGS = ['--interrupt-budget=1000000'];
+
+if (require.main?.filename === path.join(__dirname, 'main.js') && !process.env.CABINET_V8_DEFAULTS) {
+  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+}
