@@ -1,9 +1,9 @@
 /**
  * Tunes V8 for a command: a build is over in about a second, and V8's default tiering starts optimising a
  * function after little use, so the optimising compiler's threads spent more CPU on a small build than the
- * optimised code gave back (a fifth of the W&F build's CPU). Waiting for about 8x the default use before
- * optimising keeps what a long build needs optimised (the 5,000-action report also takes less CPU) and
- * compiles little else. src/bench/startup.bench.ts measures it; CABINET_V8_DEFAULTS=1 turns it off.
+ * optimised code gave back (a quarter of the W&F build's CPU). Waiting for about 15x the default use
+ * (V8 11.3's budget is 67,584) before optimising keeps what a long build needs optimised (the 5,000-action
+ * report also takes less CPU) and compiles little else. src/bench/startup.bench.ts measures it; CABINET_V8_DEFAULTS=1 turns it off.
  * Set before code-cache.ts, because V8 accepts cached code only under the flags it was recorded with.
  */
 import * as path from 'node:path';
