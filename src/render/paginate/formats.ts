@@ -62,8 +62,17 @@ export const RUNNING_DISTANCE = 24;
  * (template-formats.ts), else our house style. The DOCX writer declares the same formats for the styles it adds.
  */
 export function paragraphFormats(s: LayoutStyle): Record<FormatName, ParaFormat> {
-  return s.wordTemplate ? templateFormats(s.wordTemplate, s) : houseFormats(s);
+  // Asked for by every table's column fitting and DOCX gap, thousands of times in a long appendix, and a
+  // template's formats are resolved through its styles: made once per style object (read-only after).
+  let formats = made.get(s);
+  if (!formats) {
+    formats = s.wordTemplate ? templateFormats(s.wordTemplate, s) : houseFormats(s);
+    made.set(s, formats);
+  }
+  return formats;
 }
+
+const made = new WeakMap<LayoutStyle, Record<FormatName, ParaFormat>>();
 
 export function houseFormats(s: LayoutStyle): Record<FormatName, ParaFormat> {
   const base: ParaFormat = {
