@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import { MANIFEST_FILE, parseManifest, type ManifestDocument } from '../model/manifest';
 import { writeFilesAtomic } from '../io/atomic-write';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic';
+import { collectIfLarge } from '../io/heap-collect';
 
 export type ManifestEntry = Omit<ManifestDocument, 'file' | 'format' | 'sha256' | 'pages'>;
 
@@ -28,6 +29,8 @@ export class OutputSet {
   ) {}
 
   async add(doc: LayoutDocument, base: string, entry: ManifestEntry): Promise<Rendered> {
+    // The last document's pages and drawing are garbage now, and this one would be laid out on top of them.
+    collectIfLarge();
     const rendered = await renderDocument(doc, this.formats);
     this.addRendered(rendered, base, entry);
     return rendered;
