@@ -30,6 +30,7 @@ function libreOffice(files: string[]): ProcessCost | undefined {
   return measureProcess(bin, args, scratch);
 }
 
+/** The median by CPU, so one busy moment on a shared machine does not decide a comparison. */
 function medianBy(runs: Array<ProcessCost | undefined>): ProcessCost | undefined {
   const done = runs.filter((r): r is ProcessCost => r !== undefined).sort((a, b) => a.cpu - b.cpu);
   return done[Math.floor((done.length - 1) / 2)];
@@ -100,27 +101,46 @@ const big: BenchCase = {
 
 const TEMPLATE = path.join(ROOT, 'data', 'councils', 'hillbrook', 'word-template', 'template.dotx');
 
-/** Median of three by CPU, so one busy moment on a shared machine does not decide the comparison. */
-function median3(run: () => ProcessCost | undefined): ProcessCost | undefined {
-  return medianBy([run(), run(), run()]);
+/** Pages of every document a build's manifest lists, PDF and DOCX counted once. */
+function pagesOf(dir: string): number {
+  const manifest = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name === 'manifest.json');
+  if (!manifest) return 0;
+  const docs = (JSON.parse(fs.readFileSync(path.join(manifest.parentPath, manifest.name), 'utf8')) as { documents: { format: string; pages?: number }[] }).documents;
+  return docs.filter((d) => d.format === 'pdf').reduce((n, d) => n + (d.pages ?? 0), 0);
 }
 
+/**
+ * Issue 15: built from a council template, the 5,000-action report is to stay within 10% of the targets
+ * above (0.55x LibreOffice converting its appendix, 440 MB). Our own house style is built in turns with it
+ * for comparison: the template sets the report in its own margins and fonts, on more pages.
+ */
 const fromTemplate: BenchCase = {
-  name: 'the 5,000-action report written into a council Word template (Hillbrook) vs our own house style',
+  name: 'the 5,000-action report written into a council Word template (Hillbrook) vs LibreOffice, and vs our own house style',
   prepare: () => big.prepare!(),
   async run() {
-    const build = (extra: string[]) => () => measureProcess(process.execPath, [CLI, 'build', path.join(BIG, 'report.md'), '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-tpl-')), '--quiet', ...extra], ROOT);
-    const ours = median3(build([]));
-    const council = median3(build(['--word-template', TEMPLATE]));
+    const houseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-house-'));
+    const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-tpl-'));
+    const build = (out: string, extra: string[]) => measureProcess(process.execPath, [CLI, 'build', path.join(BIG, 'report.md'), '--out', out, '--quiet', ...extra], ROOT);
+    // Taken in turns, so a busy moment on a shared machine falls on both; the median of five of each.
+    const house: Array<ProcessCost | undefined> = [];
+    const template: Array<ProcessCost | undefined> = [];
+    for (let i = 0; i < 5; i++) {
+      house.push(build(houseDir, []));
+      template.push(build(templateDir, ['--word-template', TEMPLATE]));
+    }
+    const ours = medianBy(house);
+    const council = medianBy(template);
     if (!ours || !council) return { result: '/usr/bin/time not available: process CPU not measured' };
-    const cpu = council.cpu / ours.cpu - 1;
-    const mb = council.peakMb / ours.peakMb - 1;
+    const appendix = docxUnder(templateDir).filter((f) => path.basename(f).startsWith('appendix-'));
+    const result = figures(council, libreOffice(appendix), 0.55);
+    result.rss = `${council.peakMb <= 440 ? 'ok' : 'OVER'} (target 440 MB)`;
     const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(0)}%`;
+    const housePages = pagesOf(houseDir);
+    const templatePages = pagesOf(templateDir);
     return {
+      ...result,
       house_cpu_s: ours.cpu.toFixed(2), house_peak_mb: ours.peakMb.toFixed(0),
-      template_cpu_s: council.cpu.toFixed(2), template_peak_mb: council.peakMb.toFixed(0),
-      cpu: `${pct(cpu)} ${cpu <= 0.1 ? 'ok' : 'OVER'} (target within 10%)`,
-      rss: `${pct(mb)} ${mb <= 0.1 && council.peakMb <= 440 ? 'ok' : 'OVER'} (target within 10%)`,
+      vs_house: `${pct(council.cpu / ours.cpu - 1)} CPU, ${pct(council.peakMb / ours.peakMb - 1)} peak, for ${templatePages} pages against ${housePages}`,
     };
   },
 };
