@@ -35,4 +35,3 @@ export function collectIfLarge(above = COLLECT_ABOVE_BYTES): boolean {
   settled = v8.getHeapStatistics().used_heap_size;
   return true;
 }
-
