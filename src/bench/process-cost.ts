@@ -27,6 +27,12 @@ export function measureProcess(command: string, args: string[], cwd: string): Pr
   return { cpu: Number(m[1]) + Number(m[2]), peakMb: Number(m[3]) / 1024, wallMs };
 }
 
+/** The median by CPU, so one busy moment on a shared machine does not decide a comparison. */
+export function medianBy(runs: Array<ProcessCost | undefined>): ProcessCost | undefined {
+  const done = runs.filter((r): r is ProcessCost => r !== undefined).sort((a, b) => a.cpu - b.cpu);
+  return done[Math.floor((done.length - 1) / 2)];
+}
+
 /** The LibreOffice binary on PATH, or undefined. */
 export function sofficeBinary(): string | undefined {
   return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 ? 'soffice' : undefined;

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchCase } from './case';
 import { planWorkbook } from './read-plan.bench';
-import { measureProcess, sofficeBinary, type ProcessCost } from './process-cost';
+import { measureProcess, medianBy, sofficeBinary, type ProcessCost } from './process-cost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
@@ -28,12 +28,6 @@ function libreOffice(files: string[]): ProcessCost | undefined {
   const args = [`-env:UserInstallation=file://${path.join(scratch, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', scratch, ...files];
   measureProcess(bin, args, scratch); // first start creates the profile: not counted
   return measureProcess(bin, args, scratch);
-}
-
-/** The median by CPU, so one busy moment on a shared machine does not decide a comparison. */
-function medianBy(runs: Array<ProcessCost | undefined>): ProcessCost | undefined {
-  const done = runs.filter((r): r is ProcessCost => r !== undefined).sort((a, b) => a.cpu - b.cpu);
-  return done[Math.floor((done.length - 1) / 2)];
 }
 
 function figures(ours: ProcessCost | undefined, lo: ProcessCost | undefined, target: number): Record<string, string | number> {

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchCase } from './case';
-import { measureProcess } from './process-cost';
+import { measureProcess, medianBy, type ProcessCost } from './process-cost';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
@@ -19,13 +19,9 @@ function medianCpu(args: string[], env: NodeJS.ProcessEnv = {}): number | undefi
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const cpus: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const cost = measureProcess(process.execPath, args, ROOT);
-      if (!cost) return undefined;
-      cpus.push(cost.cpu);
-    }
-    return cpus.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+    const runs: Array<ProcessCost | undefined> = [];
+    for (let i = 0; i < RUNS; i++) runs.push(measureProcess(process.execPath, args, ROOT));
+    return runs.includes(undefined) ? undefined : medianBy(runs)?.cpu;
   } finally {
     process.env = saved;
   }

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import Module from 'node:module';
+import { isCommandLine } from './command-line';
 
 export const CODE_CACHE_DIR = path.join(__dirname, '..', '.code-cache');
 
@@ -77,4 +78,4 @@ export function useCodeCache(dir = CODE_CACHE_DIR, record = process.env.CABINET_
 }
 
 // Imported first by main.ts: the command line gets the cache; a library user or a test importing main does not.
-if (require.main?.filename === path.join(__dirname, 'main.js')) useCodeCache();
+if (isCommandLine) useCodeCache();

@@ -8,14 +8,14 @@
  * src/bench/startup.bench.ts measures it; CABINET_V8_DEFAULTS=1 turns it all off.
  * Set before code-cache.ts, because V8 accepts cached code only under the flags it was recorded with.
  */
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { offerCollector } from '../io/heap-collect';
+import { isCommandLine } from './command-line';
 
 export const V8_FLAGS = ['--interrupt-budget=1000000', '--expose-gc'];
 
-if (require.main?.filename === path.join(__dirname, 'main.js') && !process.env.CABINET_V8_DEFAULTS) {
+if (isCommandLine && !process.env.CABINET_V8_DEFAULTS) {
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
   // A context made after --expose-gc has V8's gc(); this process's own global was made before, so no
   // module sees a gc it did not ask for.

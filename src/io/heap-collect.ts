@@ -20,10 +20,6 @@ export function offerCollector(collect: (() => void) | undefined): void {
   settled = 0;
 }
 
-export function hasCollector(): boolean {
-  return collector !== undefined;
-}
-
 /**
  * Collects when a collector was offered and the heap has grown by more than `above` bytes since the last
  * collection here (so a warm preview holding a large live heap is not collected at every document); says
