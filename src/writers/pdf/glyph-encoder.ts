@@ -9,7 +9,7 @@ export interface EmbeddedFont {
   font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number; codePoints: number[] } };
 }
 
-const hex4 = (n: number) => (n < 0x10 ? '000' : n < 0x100 ? '00' : n < 0x1000 ? '0' : '') + n.toString(16);
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /**
  * Text as the hex string of subset glyph ids a Tj shows, one glyph per character from the character map:

@@ -76,31 +76,24 @@ export async function drawPdf(doc: LayoutDocument, paged: Paginated): Promise<Ui
   const bytes = captureOutput(pdf);
   batchPageContent(pdf);
 
-  const registered = new Set<string>();
-  const useFace = (face: Face) => {
-    if (registered.has(face.key)) {
-      pdf.font(face.key);
-      return;
-    }
-    pdf.registerFont(face.key, face.data);
-    pdf.font(face.key);
-    plainGlyphs((pdf as unknown as { _font: { font: ShapingFont } })._font.font);
-    registered.add(face.key);
-  };
   const encoders = new Map<string, GlyphEncoder>();
   const encoderFor = (face: Face) => {
     let encoder = encoders.get(face.key);
     if (!encoder) {
-      useFace(face);
-      encoder = new GlyphEncoder((pdf as unknown as { _font: EmbeddedFont })._font);
+      pdf.registerFont(face.key, face.data);
+      pdf.font(face.key);
+      const font = (pdf as unknown as { _font: EmbeddedFont & { font: ShapingFont } })._font;
+      plainGlyphs(font.font);
+      encoder = new GlyphEncoder(font);
       encoders.set(face.key, encoder);
     }
     return encoder;
   };
   const fonts = fontSet(doc.style.fontFiles);
+  // svg-to-pdfkit sets the font it is given by name itself: it needs only the face registered.
   const svgFont = (bold: boolean, italic: boolean) => {
     const face = fonts.faces(bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular', 1)[0]!;
-    useFace(face);
+    encoderFor(face);
     return face.key;
   };
   const tree = new StructureTree(pdf, paged.root, boxesPerNode(paged.pages));
@@ -251,6 +244,6 @@ function drawText(ctx: DrawContext, box: TextBox): void {
   ops.write(`${text}\nET Q`);
   if (box.underline) {
     const width = box.segments.reduce((a, s) => Math.max(a, s.x + s.width), 0);
-    ctx.pdf.save().lineWidth(0.5).strokeColor(box.colour).moveTo(box.x, box.baseline + 1.5).lineTo(box.x + width, box.baseline + 1.5).stroke().restore();
+    ops.write(ops.rects([{ kind: 'rect', x: box.x, y: box.baseline + 1.5, width, height: 0, stroke: box.colour, lineWidth: 0.5 }]));
   }
 }
