@@ -16,9 +16,14 @@ export class CsvReader {
   private readonly out: SheetCollector;
   private sep = 0x2c;
   private started = false;
-  /** Bytes read and not yet made into cells: the cell in progress, then the piece just pushed. */
-  private buf: Buffer = Buffer.alloc(0);
-  /** Where scanning resumes in `buf`, and whether it is inside quotes there. */
+  /**
+   * Bytes read and not yet made into cells (the cell in progress, then the piece just pushed), at the
+   * front of a buffer that grows by doubling: a cell that runs on through many pieces is copied about
+   * once, not again with every piece.
+   */
+  private held: Buffer = Buffer.alloc(0);
+  private heldLength = 0;
+  /** Where scanning resumes in the held bytes, and whether it is inside quotes there. */
   private at = 0;
   private inQuotes = false;
   private row = 0;
@@ -36,16 +41,35 @@ export class CsvReader {
       next = this.opening(next);
       this.out.startRow(0, false);
     }
-    this.buf = this.buf.length ? Buffer.concat([this.buf, next]) : next;
-    this.scan(false);
+    // A piece that starts a cell is scanned where it lies; only what it leaves unfinished is kept.
+    const fromHeld = this.heldLength > 0;
+    if (fromHeld) this.append(next);
+    const buf = fromHeld ? this.held.subarray(0, this.heldLength) : next;
+    const start = this.scan(buf, false);
+    if (fromHeld) {
+      this.held.copyWithin(0, start, this.heldLength);
+      this.heldLength -= start;
+    } else this.append(buf.subarray(start));
   }
 
   finish(): RawWorkbook {
     if (!this.started) this.push(Buffer.alloc(0));
-    this.scan(true);
-    if (this.buf.length > 0) this.finishCell(this.buf, 0, this.buf.length, undefined);
+    const buf = this.held.subarray(0, this.heldLength);
+    const start = this.scan(buf, true);
+    if (start < buf.length) this.finishCell(buf, start, buf.length, undefined);
     else this.out.endRow();
     return { file: this.file, sheets: [this.out.finish([])], ...(this.notes.length ? { notes: this.notes } : {}) };
+  }
+
+  private append(bytes: Buffer): void {
+    const needed = this.heldLength + bytes.length;
+    if (needed > this.held.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.held.length * 2));
+      this.held.copy(grown, 0, 0, this.heldLength);
+      this.held = grown;
+    }
+    bytes.copy(this.held, this.heldLength);
+    this.heldLength = needed;
   }
 
   /** A byte-order mark and a `sep=` line are taken off; otherwise the separator is guessed from the start. */
@@ -59,9 +83,8 @@ export class CsvReader {
     return buf;
   }
 
-  /** Cells up to the last separator or line end in `buf`; what follows waits for the next piece. */
-  private scan(last: boolean): void {
-    const buf = this.buf;
+  /** Cells up to the last separator or line end in `buf`; returns where the unfinished rest starts. */
+  private scan(buf: Buffer, last: boolean): number {
     const sep = this.sep;
     let start = 0;
     let quoted = buf[0] === 0x22;
@@ -81,10 +104,8 @@ export class CsvReader {
       start = end + 1;
       quoted = buf[start] === 0x22;
     }
-    // Only the unfinished cell is kept, as a copy, so the piece it came in is let go.
-    const rest = buf.subarray(start);
-    this.buf = rest.length && rest.length < buf.length ? Buffer.from(rest) : rest;
     this.at = end - start;
+    return start;
   }
 
   private finishCell(buf: Buffer, start: number, end: number, byte: number | undefined): void {
