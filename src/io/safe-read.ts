@@ -138,7 +138,6 @@ function refuseNonRegular(stat: fs.Stats, shown: string): void {
   throw new UnreadableInputError(shown, `is ${kind}, not a document; only regular files are read`);
 }
 
-/** Reads to the end but stops one byte past the limit, so a file that grows while read is still bounded. */
 /**
  * Reads into one buffer the size the file said it was (plus a byte, to see it has grown), so a big CSV is
  * held once rather than as pieces and then their join; a file that grows while read is still capped.
@@ -148,7 +147,6 @@ function readAtMost(fd: number, limit: number, tooLarge: (size: number) => Error
   let total = 0;
   for (;;) {
     if (total === buf.length) {
-      if (total > limit) throw tooLarge(total);
       const grown = Buffer.allocUnsafe(Math.min(Math.max(buf.length * 2, 64 * 1024), limit + 1));
       buf.copy(grown, 0, 0, total);
       buf = grown;

@@ -5,6 +5,9 @@ import { plainRow } from '../../readers/sheet-store';
 /** Wider than any sheet (Excel stops at 16,384): keys r * COLUMNS + c are exact for every cell. */
 const COLUMNS = 2 ** 24;
 
+/** A cell's row and column as one number (a CSV's columns are not capped at Excel's 16,384). */
+export const cellKey = (r: number, c: number): number => r * COLUMNS + c;
+
 /**
  * A sheet with merged ranges resolved: every cell of a merge reads as its top-left cell, and knows it is a
  * continuation, so "merged theme cell" and "blank means same as above" can be told apart.
@@ -20,7 +23,7 @@ export class Grid {
       const owner = sheet.rows[m.s.r]?.[m.s.c];
       for (let r = m.s.r; r <= m.e.r; r++)
         for (let c = m.s.c; c <= m.e.c; c++) {
-          const key = r * COLUMNS + c;
+          const key = cellKey(r, c);
           this.mergeOwner.set(key, owner);
           if (r !== m.s.r || c !== m.s.c) this.continuation.add(key);
         }
@@ -35,7 +38,7 @@ export class Grid {
   /** The cell at (r, c), or its merge owner. */
   cell(r: number, c: number): RawCell | undefined {
     if (this.mergeOwner.size) {
-      const key = r * COLUMNS + c;
+      const key = cellKey(r, c);
       if (this.mergeOwner.has(key)) return this.mergeOwner.get(key);
     }
     return plainRow(this.sheet.rows[r])?.[c];
@@ -51,7 +54,7 @@ export class Grid {
   }
 
   isContinuation(r: number, c: number): boolean {
-    return this.continuation.size !== 0 && this.continuation.has(r * COLUMNS + c);
+    return this.continuation.size !== 0 && this.continuation.has(cellKey(r, c));
   }
 
   /** True when row r holds a merge spanning three or more columns (a band row). */
@@ -69,6 +72,11 @@ export class Grid {
       if (t && !out.includes(t)) out.push(t);
     }
     return out;
+  }
+
+  /** The address of a cell named by its cellKey. */
+  static addressOfKey(key: number): string {
+    return Grid.addressOf(Math.floor(key / COLUMNS), key % COLUMNS);
   }
 
   /** A1 address of (r, c), also for cells that are empty. */

@@ -20,7 +20,7 @@ export class PlanBuilder {
   readonly sections: SectionDraft[] = [];
   lastAction: Action | undefined;
   lastLeads: Lead[] = [];
-  /** Where each action id was first read, as row * 16384 + column (-1: nowhere); named only for a duplicate. */
+  /** Where each action id was first read, as its cellKey (-1: nowhere); named only for a duplicate. */
   readonly ids = new Map<string, number>();
 
   constructor(private readonly defaultTitle: string) {}

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { diagnostic, error, warning } from '../../diagnostics/diagnostic';
 import type { Action, Legend, Plan } from '../plan';
 import type { RawCell } from '../../readers/raw';
-import { Grid } from './grid';
+import { cellKey, Grid } from './grid';
 import { type HeaderRow, isRepeatedHeader } from './columns';
 import { PlanBuilder } from './plan-builder';
 import {
@@ -321,9 +321,9 @@ export class TableWalker {
     const ids = this.b.ids;
     const first = ids.get(id);
     if (first !== undefined) {
-      const at = first < 0 ? '?' : Grid.addressOf(Math.floor(first / 16384), first % 16384);
+      const at = first < 0 ? '?' : Grid.addressOfKey(first);
       this.ctx.diagnostics.push(error('duplicate-action-id', `action id ${id} is used twice: first at ${at}, again here`, this.place(cell)));
-    } else ids.set(id, cell ? cell.r * 16384 + cell.c : -1);
+    } else ids.set(id, cell ? cellKey(cell.r, cell.c) : -1);
   }
 
   private leads(r: number, actionText: string): { leads: Action['leads']; inherited: boolean } {
