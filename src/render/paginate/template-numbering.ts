@@ -7,6 +7,7 @@
  */
 import type { Block, HeadingBlock, LayoutDocument, NumberingSequence, NumberRef, ParagraphBlock } from '../layout';
 import type { TemplateLook, WordNumberingLevel } from '../../readers/word-template/types';
+import { counterText, type CounterFormat } from '../../text/counters';
 
 /** The sequence name of a heading numbered by the template's own list: the DOCX writes no w:numPr for it. */
 export const TEMPLATE_HEADING_SEQUENCE = 'word-template-heading';
@@ -27,34 +28,17 @@ function headingLists(look: TemplateLook): Partial<Record<1 | 2 | 3 | 4, Heading
   return out;
 }
 
-function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of table) for (; n >= v; n -= v) out += s;
-  return out;
-}
-
-function letter(n: number): string {
-  // Word's letters repeat past z: aa, bb... (not a spreadsheet's aa, ab).
-  if (n < 1) return '';
-  return String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
-}
+const COUNTERS = new Set<string>(['lowerLetter', 'upperLetter', 'lowerRoman', 'upperRoman']);
 
 /** One level's counter in its w:numFmt; a format we do not know is set as decimal, as LibreOffice does. */
-export function wordCounter(n: number, format: string): string {
-  switch (format) {
-    case 'none': return '';
-    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter': return letter(n);
-    case 'upperLetter': return letter(n).toUpperCase();
-    case 'lowerRoman': return roman(n);
-    case 'upperRoman': return roman(n).toUpperCase();
-    default: return String(n);
-  }
+function wordCounter(n: number, format: string): string {
+  if (format === 'none') return '';
+  if (format === 'decimalZero') return n < 10 ? `0${n}` : String(n);
+  return counterText(n, COUNTERS.has(format) ? (format as CounterFormat) : 'decimal');
 }
 
 /** A level's number as Word prints it: its w:lvlText with each %N replaced by level N's counter. */
-export function levelText(levels: readonly (WordNumberingLevel | undefined)[], counters: readonly number[], level: number): string {
+function levelText(levels: readonly (WordNumberingLevel | undefined)[], counters: readonly number[], level: number): string {
   const own = levels[level];
   if (!own || own.format === 'bullet') return '';
   return own.text.replace(/%([1-9])/g, (_, d: string) => {
@@ -64,12 +48,10 @@ export function levelText(levels: readonly (WordNumberingLevel | undefined)[], c
   }).trim();
 }
 
-/** Does the template number headings, printing something at one level at least? */
-export function templateNumbersHeadings(look: TemplateLook): boolean {
-  return Object.values(headingLists(look)).some((h) => {
-    const levels = look.numbering!.nums[h.numId]!.levels;
-    return levelText(levels, levels.map((l) => l?.start ?? 0), h.level) !== '';
-  });
+/** Does a heading list print something at its level? */
+function prints(look: TemplateLook, h: HeadingList): boolean {
+  const levels = look.numbering!.nums[h.numId]!.levels;
+  return levelText(levels, levels.map((l) => l?.start ?? 0), h.level) !== '';
 }
 
 /** Word's counting: a paragraph at a level counts one on, and restarts the levels below it. */
@@ -102,8 +84,9 @@ const stem = (text: string) => text.replace(/[.)\s]+$/, '');
  */
 export function numberHeadingsFromTemplate(doc: LayoutDocument): LayoutDocument {
   const look = doc.style.wordTemplate;
-  if (!look || !templateNumbersHeadings(look)) return doc;
+  if (!look) return doc;
   const lists = headingLists(look);
+  if (!Object.values(lists).some((h) => prints(look, h))) return doc;
   const counters = new Counters();
   const numbering: Record<string, NumberingSequence> = { ...doc.numbering };
   let prefix: string | undefined;
@@ -124,7 +107,7 @@ export function numberHeadingsFromTemplate(doc: LayoutDocument): LayoutDocument 
       const heading: HeadingBlock = text && list ? { ...rest, number: { text, sequence: TEMPLATE_HEADING_SEQUENCE, level: list.level } } : rest;
       return heading;
     }
-    if (b.kind === 'paragraph' && b.number && b.number.level === 1 && prefix !== undefined && sequence && numbering[b.number.sequence]?.levels.length === 2) {
+    if (b.kind === 'paragraph' && b.number && b.number.level === 1 && sequence && numbering[b.number.sequence]?.levels.length === 2) {
       const tail = b.number.text.slice(b.number.text.lastIndexOf('.') + 1);
       const number: NumberRef = { text: `${prefix}.${tail}`, sequence, level: 0 };
       const para: ParagraphBlock = { ...b, number };

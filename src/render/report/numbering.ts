@@ -1,5 +1,6 @@
 import type { RenderSettings } from '../../config/schema';
 import type { NumberingLevel, NumberingSequence, NumberRef } from '../layout';
+import { counterText } from '../../text/counters';
 
 type RecommendationStyle = RenderSettings['recommendationNumbering'];
 
@@ -12,33 +13,6 @@ const RECOMMENDATION_LEVEL: Record<Exclude<RecommendationStyle, 'paragraph'>, Nu
   '(i)': { format: 'lowerRoman', pattern: '(%1)' },
   'A.': { format: 'upperLetter', pattern: '%1.' },
 };
-
-function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [v, s] of table)
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  return out;
-}
-
-function letter(n: number): string {
-  let out = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
-  return out;
-}
-
-export function formatCounter(n: number, format: NumberingLevel['format']): string {
-  switch (format) {
-    case 'decimal': return String(n);
-    case 'lowerLetter': return letter(n);
-    case 'upperLetter': return letter(n).toUpperCase();
-    case 'lowerRoman': return roman(n);
-    case 'upperRoman': return roman(n).toUpperCase();
-  }
-}
 
 /**
  * Numbers paragraphs the way the council's house style says: per section (headings 1., paragraphs 1.1,
@@ -81,6 +55,6 @@ export class Numberer {
   recommendation(): NumberRef | undefined {
     if (this.recStyle === 'paragraph') return this.paragraph();
     const level = RECOMMENDATION_LEVEL[this.recStyle];
-    return { text: level.pattern.replace('%1', formatCounter(++this.rec, level.format)), sequence: 'recs', level: 0 };
+    return { text: level.pattern.replace('%1', counterText(++this.rec, level.format)), sequence: 'recs', level: 0 };
   }
 }
