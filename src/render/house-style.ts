@@ -86,7 +86,7 @@ function picture(image: LoadedImage, box: { width: number; height: number }, alt
  */
 export function finishLayout(doc: LayoutDocument, settings: Pick<RenderSettings, 'logo'>): LayoutDocument {
   // A council template whose header has its own logo: ours would show it twice on page 1 (logoGivesWay).
-  const image = doc.style.wordTemplate && templateHeaderHasImage(doc.style.wordTemplate) ? undefined : houseLogo(settings);
+  const image = logoGivesWay(settings, doc.style.wordTemplate) ? undefined : houseLogo(settings);
   // A council template that numbers its headings numbers ours, in both formats.
   doc = numberHeadingsFromTemplate(doc);
   let sections = fitTables(doc.sections, doc.style);

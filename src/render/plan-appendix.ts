@@ -1,6 +1,6 @@
 import type { Action, Plan, Section, Theme } from '../model/plan';
 import type { RenderSettings } from '../config/schema';
-import type { Block, LayoutDocument, LayoutSection, RunningText, TableBlock, TableCell } from './layout';
+import type { Block, LayoutDocument, LayoutSection, LayoutStyle, RunningText, TableBlock, TableCell } from './layout';
 import { houseStyle } from './style';
 import { IdAllocator } from './ids';
 import { legendTable } from './legend-table';
@@ -36,14 +36,17 @@ export function appendixTitle(plan: Plan, options: Pick<PlanAppendixOptions, 'le
 
 const headingOf = (plan: Plan, options: PlanAppendixOptions) => options.heading ?? appendixTitle(plan, options);
 
+/** How the appendix is laid out as a document of its own: its title a level-1 heading, its ids plan-…. */
+export const OWN_DOCUMENT = { headingLevel: 1, idPrefix: 'plan-' } as const;
+
 /**
  * Seed 001's shape, made accessible: landscape; the key; per section its heading, strategic lead and aim;
  * per theme a heading and a table of its own (no merged cells, no empty cells, header row repeated);
  * the impact measures after each section.
  */
 export function planAppendixSections(plan: Plan, options: PlanAppendixOptions): LayoutSection[] {
-  const ids = new IdAllocator(options.idPrefix ?? 'plan-');
-  const top = (options.headingLevel ?? 1) as Level;
+  const ids = new IdAllocator(options.idPrefix ?? OWN_DOCUMENT.idPrefix);
+  const top = (options.headingLevel ?? OWN_DOCUMENT.headingLevel) as Level;
   const overrides = options.settings.legendColours;
   const words = options.words ?? englishWords();
   const heading = headingOf(plan, options);
@@ -130,14 +133,17 @@ function impactTable(section: Section, words: Words): TableBlock | undefined {
   };
 }
 
-/** The appendix as a document of its own (agenda packs publish appendices separately). */
-export function planAppendixDocument(plan: Plan, options: PlanAppendixOptions & { created: string }): LayoutDocument {
+/**
+ * The appendix as a document of its own (agenda packs publish appendices separately). `made`: its style and
+ * sections already made (a report's inline copy, as its own file), so only the document's own parts are.
+ */
+export function planAppendixDocument(plan: Plan, options: PlanAppendixOptions & { created: string }, made?: { style: LayoutStyle; sections: LayoutSection[] }): LayoutDocument {
   const title = headingOf(plan, options);
   return {
     meta: { title, subject: plan.title, author: options.settings.council, language: options.language ?? 'en-GB', created: options.created },
-    style: houseStyle(options.settings),
+    style: made?.style ?? houseStyle(options.settings),
     numbering: {},
     footer: { pageNumbers: true, left: options.settings.council },
-    sections: planAppendixSections(plan, { ...options, headingLevel: 1 }),
+    sections: made?.sections ?? planAppendixSections(plan, { ...options, headingLevel: OWN_DOCUMENT.headingLevel }),
   };
 }

@@ -1,6 +1,7 @@
 import type { RenderSettings } from '../config/schema';
 import { diagnostic, warning, type Diagnostic } from '../diagnostics/diagnostic';
 import type { LayoutStyle } from './layout';
+import type { TemplateLook } from '../readers/word-template/types';
 import { contrastRatio, darkenFor, MIN_TEXT_CONTRAST, textColourFor } from './contrast';
 import { templatePageWarnings, withWordTemplate } from './paginate/template-style';
 import { templateFontWarnings } from './paginate/font-book';
@@ -47,8 +48,7 @@ export function houseStyle(settings: StyleSettings): LayoutStyle {
 }
 
 /** The template's own warnings, and what of its page and fonts the PDF can only approximate. */
-function templateWarnings(settings: StyleSettings): string[] {
-  const look = templateLook(settings.wordTemplate!);
+function templateWarnings(settings: StyleSettings, look: TemplateLook): string[] {
   const style = houseStyle(settings);
   return [...look.warnings, ...templatePageWarnings(look, settings.pageSize ?? 'A4'), ...templateFontWarnings(style, paragraphFormats(style))];
 }
@@ -56,8 +56,9 @@ function templateWarnings(settings: StyleSettings): string[] {
 /** What houseStyle had to change in the council's brand colour to keep text readable. */
 export function brandColourWarnings(settings: StyleSettings, place: { file?: string } = {}): Diagnostic[] {
   // What the council's Word template lacks or cannot carry is reported with the house style's other warnings.
-  const template = settings.wordTemplate ? templateWarnings(settings).map((w) => warning('word-template', w, place)) : [];
-  const logo = settings.wordTemplate ? logoGivesWay(settings, templateLook(settings.wordTemplate)) : undefined;
+  const look = settings.wordTemplate ? templateLook(settings.wordTemplate) : undefined;
+  const template = look ? templateWarnings(settings, look).map((w) => warning('word-template', w, place)) : [];
+  const logo = logoGivesWay(settings, look);
   if (logo) template.push(diagnostic('info', 'word-template-logo', logo, place));
   const brand = settings.brandColour;
   if (!brand) return template;

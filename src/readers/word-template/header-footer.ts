@@ -173,7 +173,7 @@ function anchorPlace(anchor: Element, height: number, geometry: WordGeometry | u
   const hAlign = h.align === 'center' || h.align === 'right' || h.align === 'left' ? h.align : h.align === 'inside' ? 'left' : h.align === 'outside' ? 'right' : undefined;
   const x: ImageAnchor['x'] = { from: h.from === 'page' ? 'page' : h.from === 'character' ? 'character' : 'margin', offset: h.offset, ...(hAlign ? { align: hAlign } : {}) };
   const vAlign = v.align === 'top' || v.align === 'center' || v.align === 'bottom' ? v.align : undefined;
-  if (v.from === 'paragraph' || v.from === 'line') return { x, y: { from: 'paragraph', offset: v.offset, ...(vAlign ? { align: vAlign } : {}) } };
+  if (v.from === 'paragraph' || v.from === 'line') return { x, y: { from: 'paragraph', offset: v.offset } };
   // Down from the page or a margin: resolved now against the template's page, as it is laid out.
   const g = geometry;
   const [top, bottom] =

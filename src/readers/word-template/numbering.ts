@@ -7,10 +7,8 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import type { WordNumbering, WordNumberingLevel, WordPackage } from './types';
-import { attr, child, children, numAttr, parsePart } from './word-xml';
+import { attr, child, children, numAttr, parsePart, pt } from './word-xml';
 import { partBytes, REL, relatedPart } from './parts';
-
-const pt = (twips: number | undefined) => (twips === undefined ? undefined : twips / 20);
 
 function level(lvl: Element): WordNumberingLevel {
   const suff = attr(child(lvl, 'suff'), 'val');

@@ -6,10 +6,8 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { type BuiltInStyle, type WordPackage, type WordParaFormat, type WordRunFormat, type WordStyle, type WordStyles } from './types';
-import { A_NS, attr, child, children, descendants, numAttr, onOff, parsePart } from './word-xml';
+import { A_NS, attr, child, children, descendants, numAttr, onOff, parsePart, pt } from './word-xml';
 import { partBytes, REL, relatedPart } from './parts';
-
-const pt = (twips: number | undefined) => (twips === undefined ? undefined : twips / 20);
 
 /** Built-in ids and the names Word writes for them (lower case, compared without case or spaces). */
 const BUILT_IN_NAMES: Record<BuiltInStyle, string> = {

@@ -140,11 +140,12 @@ export type RunningPiece =
 /**
  * Where a floating (wp:anchor) picture sits: it takes no room in the line. Across: from the page's left
  * edge, the left margin, or where it is anchored in the line; aligned, or at an offset (points). Down: from
- * the page's top (a margin-relative place is resolved with the template's margins) or the paragraph's top.
+ * the page's top (a margin-relative place is resolved with the template's margins) or the paragraph's top,
+ * at its offset (an alignment relative to the paragraph is not followed).
  */
 export interface ImageAnchor {
   x: { from: 'page' | 'margin' | 'character'; offset: number; align?: 'left' | 'center' | 'right' };
-  y: { from: 'page' | 'paragraph'; offset: number; align?: 'top' | 'center' | 'bottom' };
+  y: { from: 'page' | 'paragraph'; offset: number };
 }
 
 export interface RunningParagraph {

@@ -52,6 +52,9 @@ export function attr(el: Element | undefined, local: string, ns = W_NS): string 
   return el.getAttributeNS(ns, local) ?? el.getAttribute(`w:${local}`) ?? undefined;
 }
 
+/** Twentieths of a point (twips), as WordprocessingML writes lengths, in points. */
+export const pt = (twips: number | undefined): number | undefined => (twips === undefined ? undefined : twips / 20);
+
 export function numAttr(el: Element | undefined, local: string): number | undefined {
   const v = attr(el, local);
   if (v === undefined || v === '') return undefined;

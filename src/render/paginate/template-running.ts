@@ -136,11 +136,12 @@ function measureParagraph(p: RunningPart['paragraphs'][number], fonts: FontBook,
       laid.forEach((zone, z) => {
         const x0 = left + starts[z]!;
         for (const it of zone.items) {
-          if (it.kind === 'image' && it.piece.anchor) {
-            const { x, y } = anchoredAt(it.piece, it.piece.anchor, { left, width, pageWidth, inLine: x0 + it.x, paragraphTop: top });
-            out.push({ kind: 'image', x, y, width: it.piece.width, height: it.piece.height, image: { kind: 'image', format: it.piece.format, data: it.piece.data, width: it.piece.width, height: it.piece.height, alt: it.piece.alt }, node: null });
-          } else if (it.kind === 'image') out.push({ kind: 'image', x: x0 + it.x, y: baseline - it.piece.height, width: it.piece.width, height: it.piece.height, image: { kind: 'image', format: it.piece.format, data: it.piece.data, width: it.piece.width, height: it.piece.height, alt: it.piece.alt }, node: null });
-          else if (it.line.segments.length) out.push({ kind: 'text', x: x0 + it.x, baseline, size: it.size, colour: it.colour, segments: it.line.segments, node: null });
+          if (it.kind === 'image') {
+            const p = it.piece;
+            // A floating picture at its anchor's place; an inline one on the line, standing on the baseline.
+            const { x, y } = p.anchor ? anchoredAt(p, p.anchor, { left, width, pageWidth, inLine: x0 + it.x, paragraphTop: top }) : { x: x0 + it.x, y: baseline - p.height };
+            out.push({ kind: 'image', x, y, width: p.width, height: p.height, image: { kind: 'image', format: p.format, data: p.data, width: p.width, height: p.height, alt: p.alt }, node: null });
+          } else if (it.line.segments.length) out.push({ kind: 'text', x: x0 + it.x, baseline, size: it.size, colour: it.colour, segments: it.line.segments, node: null });
         }
       });
       return out;

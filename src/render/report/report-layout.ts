@@ -8,7 +8,7 @@ import type { Block, LayoutDocument, LayoutSection, LayoutStyle, RunningText } f
 import { houseStyle } from '../style';
 import { finishLayout } from '../house-style';
 import { IdAllocator } from '../ids';
-import { appendixTitle, planAppendixDocument, planAppendixSections, actionTable } from '../plan-appendix';
+import { appendixTitle, OWN_DOCUMENT, planAppendixDocument, planAppendixSections, actionTable } from '../plan-appendix';
 import { statusSummaryTable } from '../plan-summary';
 import { financeTable } from '../finance-table';
 import { riskTable } from '../risk-table';
@@ -52,7 +52,6 @@ interface Printed {
   copies: Map<Appendix, InlineCopy>;
 }
 const printed = new WeakMap<ReportInput, Printed>();
-const STANDALONE = { headingLevel: 1, idPrefix: 'plan-' } as const;
 
 export function reportSettings(front: ReportFrontMatter, settings: RenderSettings): RenderSettings {
   return {
@@ -232,12 +231,10 @@ export function appendixDocuments(input: ReportInput): { appendix: Appendix; doc
         language: front.language,
       };
       const copy = kept?.copies.get(a);
-      const shared = copy && standaloneSections(copy, options.header, STANDALONE);
+      const shared = copy && standaloneSections(copy, options.header, OWN_DOCUMENT);
       // Printed in the report too: the document's own parts as planAppendixDocument makes them (title,
       // footer; the style is the report's, made from the same settings), its blocks the report's copy.
-      const doc = shared && kept
-        ? { ...planAppendixDocument({ ...plan, sections: [] }, options), style: kept.style, sections: shared }
-        : planAppendixDocument(plan, options);
+      const doc = planAppendixDocument(plan, options, shared && kept ? { style: kept.style, sections: shared } : undefined);
       const footer = { ...doc.footer, pageNumberWords: pageNumberWords(input.templates.words.pageNumbers) };
       // Its tables come out of finishLayout as the report's very objects (column-widths.ts fits a block once).
       return { appendix: a, doc: finishLayout({ ...doc, footer }, input.settings) };
